@@ -1,0 +1,213 @@
+import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { badUserInput } from './errors.ts';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Return at most this many items from the start of the list (after \`after\`). 0 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given.`,
+  })
+  first?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return items after this cursor, taken from `pageInfo.endCursor` or an edge of a previous page.',
+  })
+  after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Return at most this many items from the end of the list (before \`before\`). 0 to ${MAX_PAGE_SIZE}.`,
+  })
+  last?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return items before this cursor, taken from `pageInfo.startCursor` or an edge of a previous page.',
+  })
+  before?: string | null;
+}
+
+@ObjectType({ description: 'Where a page sits in its list, and the cursors to fetch the pages around it.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when more items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'True when items come before this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first item's cursor; null on an empty page." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last item's cursor; null on an empty page." })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** What a list service returns; `totalCount` is a getter, so its query runs only when selected. */
+export interface ConnectionResult<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  readonly totalCount: Promise<number>;
+}
+
+/** Builds the `<Name>Connection` and `<Name>Edge` types for a node type. */
+export function connectionType<T extends object>(nodeType: ClassType<T>, name: string, itemsDescription: string) {
+  @ObjectType(`${name}Edge`, { description: `One item of a list of ${itemsDescription}, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, { description: 'Opaque position of this item, for `after` and `before`.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: 'The item.' })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${itemsDescription}.` })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: 'The items of this page with their cursors.' })
+    edges!: EdgeType[];
+
+    @Field(() => [nodeType], { description: 'The items of this page, without cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Cursors and whether more pages exist.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+type SortValue = string | number | boolean | Date;
+
+/** A list ordering: one column (or none) and the row's `id` as the tie-breaker, so that order is total. */
+export interface ListOrder<Row> {
+  /** The Prisma field sorted on; omit to sort by `id` alone. */
+  field?: keyof Row & string;
+  direction: 'asc' | 'desc';
+  value?: (row: Row) => SortValue;
+}
+
+export interface ListQuery<Row> {
+  args: ConnectionArgs;
+  order: ListOrder<Row>;
+  /**
+   * Fetches rows: `where` is the keyset condition to AND with the list's own filter. Typed loosely
+   * because it is built per model from `order.field`, which is checked against the row type.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  findMany: (query: { where: any; orderBy: any; take: number }) => Promise<Row[]>;
+  count: () => Promise<number>;
+}
+
+interface Page {
+  forward: boolean;
+  size: number;
+  cursor: CursorValue | undefined;
+}
+
+interface CursorValue {
+  value: SortValue | null;
+  id: string;
+}
+
+/** Reads and checks first/after/last/before; throws BAD_USER_INPUT naming the argument. */
+function readPage(args: ConnectionArgs): Page {
+  const { first, last, after, before } = args;
+  if (first != null && last != null) throw badUserInput('Give `first` or `last`, not both.', 'last');
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
+    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
+      throw badUserInput(`\`${name}\` must be between 0 and ${MAX_PAGE_SIZE}; it was ${value}.`, name);
+    }
+  }
+  if (after != null && before != null) throw badUserInput('Give `after` or `before`, not both.', 'before');
+  const forward = last == null && before == null;
+  return {
+    forward,
+    size: (forward ? first : last) ?? DEFAULT_PAGE_SIZE,
+    cursor: after != null ? decodeCursor(after, 'after') : before != null ? decodeCursor(before, 'before') : undefined,
+  };
+}
+
+export function encodeCursor(value: SortValue | null, id: string): string {
+  const tagged = value instanceof Date ? { d: value.toISOString() } : { v: value };
+  return Buffer.from(JSON.stringify([tagged, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, argument: string): CursorValue {
+  try {
+    const [tagged, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      { d?: string; v?: SortValue | null },
+      string,
+    ];
+    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id) || typeof tagged !== 'object' || tagged === null) {
+      throw new Error('bad cursor');
+    }
+    if (tagged.d !== undefined) {
+      const date = new Date(tagged.d);
+      if (Number.isNaN(date.getTime())) throw new Error('bad date');
+      return { value: date, id };
+    }
+    return { value: tagged.v ?? null, id };
+  } catch {
+    throw badUserInput(
+      `\`${argument}\` is not a valid cursor: use a cursor from this list's \`pageInfo\` or \`edges\`.`,
+      argument,
+    );
+  }
+}
+
+/**
+ * Keyset pagination over any Prisma model: stable under inserts, and as fast on page 500 as on page
+ * 1 given an index on (field, id).
+ */
+export async function paginate<Row extends { id: string }>(query: ListQuery<Row>): Promise<ConnectionResult<Row>> {
+  const page = readPage(query.args);
+  const { field, direction } = query.order;
+  const sortValue = (row: Row): SortValue | null => (field && query.order.value ? query.order.value(row) : null);
+  // Walking backwards means reading the reversed order and flipping the page afterwards.
+  const reading = page.forward ? direction : direction === 'asc' ? 'desc' : 'asc';
+  const comparison = reading === 'asc' ? 'gt' : 'lt';
+
+  let where: object = {};
+  if (page.cursor) {
+    const { id, value } = page.cursor;
+    where =
+      field && value !== null
+        ? { OR: [{ [field]: { [comparison]: value } }, { [field]: value, id: { [comparison]: id } }] }
+        : { id: { [comparison]: id } };
+  }
+  const orderBy = field ? [{ [field]: reading }, { id: reading }] : [{ id: reading }];
+
+  const rows = page.size === 0 ? [] : await query.findMany({ where, orderBy, take: page.size + 1 });
+  const hasMore = rows.length > page.size;
+  const pageRows = rows.slice(0, page.size);
+  if (!page.forward) pageRows.reverse();
+
+  const edges = pageRows.map((node) => ({ cursor: encodeCursor(sortValue(node), node.id), node }));
+  return {
+    edges,
+    nodes: pageRows,
+    pageInfo: {
+      hasNextPage: page.forward ? hasMore : page.cursor !== undefined,
+      hasPreviousPage: page.forward ? page.cursor !== undefined : hasMore,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      return query.count();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Context } from '../core/context.ts';
+import { isAllowedCode } from '../core/errors.ts';
+
+const MASKED_MESSAGE = 'Internal server error. Quote the requestId when reporting it.';
+
+/** True for errors a client may read as they are; everything else may hold SQL, paths or stack text. */
+function isPublic(error: GraphQLFormattedError): boolean {
+  const code = error.extensions?.code;
+  return isAllowedCode(code) && code !== 'INTERNAL_SERVER_ERROR';
+}
+
+/** Apollo `formatError`: allow-listed codes pass, everything else becomes INTERNAL_SERVER_ERROR. */
+export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (isPublic(formatted)) {
+    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: MASKED_MESSAGE,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** Logs the real cause of every masked error and gives the client the request id that finds it. */
+export const errorLogging: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          const code = error.extensions?.code;
+          if (isAllowedCode(code) && code !== 'INTERNAL_SERVER_ERROR') continue;
+          contextValue.log.error(
+            { err: unwrapResolverError(error), path: error.path },
+            'unexpected error in GraphQL request',
+          );
+        }
+      },
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        for (const error of response.body.singleResult.errors ?? []) {
+          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+            (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,69 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { openDatabase, seedExampleSeminar } from '@seminarhub/db';
+import { EnvError, loadEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { createServer } from './server.ts';
+
+const startedAt = performance.now();
+let env: ReturnType<typeof loadEnv>;
+try {
+  env = loadEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const log = createLogger(env.LOG_LEVEL);
+
+/** How long in-flight requests may take to finish once shutdown begins. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+async function main() {
+  const db = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    poolMax: env.DATABASE_POOL_MAX,
+    logger: log,
+  });
+  try {
+    if (env.SEED && (await db.prisma.program.count()) === 0) {
+      const { created } = await seedExampleSeminar(db.prisma);
+      if (created) log.info('seeded the example seminar (KOICA CIAT, Uzbekistan, October 2025)');
+    }
+    const server = await createServer({ db, logger: log });
+    const http = server.app.listen(env.PORT, env.HOST);
+    await once(http, 'listening');
+    const { port } = http.address() as AddressInfo;
+    log.info(
+      { port, database: db.mode, startupMs: Math.round(performance.now() - startedAt) },
+      `SeminarHub API ready at http://localhost:${port}/graphql`,
+    );
+
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'shutting down: no new connections, draining requests');
+      const forced = setTimeout(() => http.closeAllConnections(), DRAIN_TIMEOUT_MS).unref();
+      const closed = new Promise((done) => http.close(done));
+      http.closeIdleConnections();
+      await closed;
+      clearTimeout(forced);
+      await server.stop();
+      await db.close();
+      log.info('stopped');
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+main().catch((error: Error) => {
+  log.fatal({ err: error }, error.message);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import type { Enrollment } from '@seminarhub/db';
+import type { Context } from '../../core/context.ts';
+import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
+
+/** A seminar's enrollments, in the order people applied. */
+export function listEnrollments(ctx: Context, args: ConnectionArgs, where: { seminarId: string }) {
+  return paginate<Enrollment>({
+    args,
+    order: { field: 'appliedAt', direction: 'asc', value: (row) => row.appliedAt },
+    findMany: (page) => ctx.prisma.enrollment.findMany({ ...page, where: { AND: [where, page.where] } }),
+    count: () => ctx.prisma.enrollment.count({ where }),
+  });
+}

@@ -1,0 +1,32 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context.ts';
+import { fromGlobalIdOf } from '../../core/node-id.ts';
+import { ConnectionArgs } from '../../core/pagination.ts';
+import { listOrganizations } from './service.ts';
+import { Organization, OrganizationConnection } from './types.ts';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => OrganizationConnection, { description: 'All organizations, by name.' })
+  organizations(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    return listOrganizations(ctx, args);
+  }
+
+  @Query(() => Organization, { nullable: true, description: 'One organization by ID; null when there is none.' })
+  organization(@Arg('id', () => ID, { description: 'The organization’s ID.' }) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.organization.load(fromGlobalIdOf('Organization', id));
+  }
+
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: 'The organization this one is part of (the city government of a city service).',
+  })
+  parent(@Root() organization: Organization, @Ctx() ctx: Context) {
+    return organization.parentId ? ctx.loaders.organization.load(organization.parentId) : null;
+  }
+
+  @FieldResolver(() => OrganizationConnection, { description: 'The organizations that are part of this one, by name.' })
+  children(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    return listOrganizations(ctx, args, { parentId: organization.id });
+  }
+}

@@ -1,0 +1,38 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context.ts';
+import { fromGlobalIdOf } from '../../core/node-id.ts';
+import { ConnectionArgs } from '../../core/pagination.ts';
+import { Organization } from '../organizations/types.ts';
+import { listPeople } from './service.ts';
+import { Person, PersonConnection } from './types.ts';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => PersonConnection, { description: 'All people, by family name.' })
+  people(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    return listPeople(ctx, args);
+  }
+
+  @Query(() => Person, { nullable: true, description: 'One person by ID; null when there is none.' })
+  person(@Arg('id', () => ID, { description: 'The person’s ID.' }) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.person.load(fromGlobalIdOf('Person', id));
+  }
+
+  @FieldResolver(() => String, { description: 'Given and family name, as printed on agendas and certificates.' })
+  fullName(@Root() person: Person) {
+    return `${person.givenName} ${person.familyName}`;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization the person works for.' })
+  organization(@Root() person: Person, @Ctx() ctx: Context) {
+    return person.organizationId ? ctx.loaders.organization.load(person.organizationId) : null;
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationPeopleResolver {
+  @FieldResolver(() => PersonConnection, { description: 'The people who work for this organization, by family name.' })
+  people(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    return listPeople(ctx, args, { organizationId: organization.id });
+  }
+}

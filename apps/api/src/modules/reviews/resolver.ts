@@ -1,0 +1,50 @@
+import { Args, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context.ts';
+import { ConnectionArgs } from '../../core/pagination.ts';
+import { Person } from '../people/types.ts';
+import { ReviewCriterion } from '../programs/types.ts';
+import { Proposal } from '../proposals/types.ts';
+import { listReviews, weightedScore } from './service.ts';
+import { Review, ReviewConnection, ReviewScore } from './types.ts';
+
+@Resolver(() => Review)
+export class ReviewResolver {
+  @FieldResolver(() => Proposal, { description: 'The proposal reviewed.' })
+  proposal(@Root() review: Review, @Ctx() ctx: Context) {
+    return ctx.loaders.proposal.load(review.proposalId);
+  }
+
+  @FieldResolver(() => Person, { description: 'The expert who wrote the review.' })
+  reviewer(@Root() review: Review, @Ctx() ctx: Context) {
+    return ctx.loaders.person.load(review.reviewerId);
+  }
+
+  @FieldResolver(() => [ReviewScore], { description: 'The score given on each criterion.' })
+  scores(@Root() review: Review, @Ctx() ctx: Context) {
+    return ctx.loaders.scoresByReview.load(review.id);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "The scores' mean weighted by the criteria's weights, on the criteria's scale; null without scores.",
+  })
+  weightedScore(@Root() review: Review, @Ctx() ctx: Context) {
+    return weightedScore(ctx, review.id);
+  }
+}
+
+@Resolver(() => ReviewScore)
+export class ReviewScoreResolver {
+  @FieldResolver(() => ReviewCriterion, { description: 'The criterion scored.' })
+  criterion(@Root() score: ReviewScore, @Ctx() ctx: Context) {
+    return ctx.loaders.reviewCriterion.load(score.criterionId);
+  }
+}
+
+@Resolver(() => Proposal)
+export class ProposalReviewsResolver {
+  @FieldResolver(() => ReviewConnection, { description: "The experts' reviews of this proposal." })
+  reviews(@Root() proposal: Proposal, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    return listReviews(ctx, args, { proposalId: proposal.id });
+  }
+}

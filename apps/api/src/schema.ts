@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { encodeNodeIds } from './core/node.ts';
+import { EnrollmentResolver, SeminarEnrollmentsResolver } from './modules/enrollments/resolver.ts';
+import { NodeResolver } from './modules/node/resolver.ts';
+import { OrganizationResolver } from './modules/organizations/resolver.ts';
+import { OrganizationPeopleResolver, PersonResolver } from './modules/people/resolver.ts';
+import { PlaceResolver } from './modules/places/resolver.ts';
+import { ProgramResolver, ReviewCriterionResolver } from './modules/programs/resolver.ts';
+import { ProposalMemberResolver, ProposalResolver, SeminarProposalsResolver } from './modules/proposals/resolver.ts';
+import { ProposalReviewsResolver, ReviewResolver, ReviewScoreResolver } from './modules/reviews/resolver.ts';
+import { ProgramSeminarsResolver, SeminarResolver } from './modules/seminars/resolver.ts';
+import { SeminarSessionsResolver, SessionResolver, SessionSpeakerResolver } from './modules/sessions/resolver.ts';
+
+/** Every feature module's resolvers; a module joins the API by being listed here. */
+const resolvers = [
+  NodeResolver,
+  OrganizationResolver,
+  OrganizationPeopleResolver,
+  PersonResolver,
+  PlaceResolver,
+  ProgramResolver,
+  ReviewCriterionResolver,
+  ProgramSeminarsResolver,
+  SeminarResolver,
+  SeminarSessionsResolver,
+  SessionResolver,
+  SessionSpeakerResolver,
+  SeminarEnrollmentsResolver,
+  EnrollmentResolver,
+  ProposalResolver,
+  ProposalMemberResolver,
+  SeminarProposalsResolver,
+  ProposalReviewsResolver,
+  ReviewResolver,
+  ReviewScoreResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The API's schema, built once per process from the feature modules' decorated classes. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers, validate: false }).then(encodeNodeIds);
+  return built;
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Database } from '@seminarhub/db';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { type Context, createContext } from './core/context.ts';
+import { errorLogging, maskError } from './http/errors.ts';
+import { graphiqlPage, graphiqlRouter } from './http/graphiql.ts';
+import type { Logger } from './logger.ts';
+import { getSchema } from './schema.ts';
+
+export interface ServerOptions {
+  db: Database;
+  logger: Logger;
+}
+
+export interface Server {
+  /** The HTTP application: mount it, or `listen` on it. */
+  app: Express;
+  apollo: ApolloServer<Context>;
+  /** Stops Apollo; the caller closes the HTTP listener and the database. */
+  stop(): Promise<void>;
+}
+
+/** Largest request body accepted; GraphQL documents and variables fit far below it. */
+export const BODY_LIMIT = '100kb';
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Builds the API without binding a port, so that tests drive exactly what production runs. */
+export async function createServer({ db, logger }: ServerOptions): Promise<Server> {
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging],
+    logger,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    res.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.set('x-request-id', res.locals.requestId);
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await db.isReachable();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
+  });
+
+  app.use(graphiqlRouter());
+  app.get('/graphql', (req, res, next) => {
+    // A browser asking for a page gets GraphiQL; GET requests with a query go to Apollo.
+    if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
+      res.type('html').send(graphiqlPage('/graphql'));
+      return;
+    }
+    next();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(db.prisma, logger, res.locals.requestId as string),
+    }),
+  );
+
+  app.use((_req, res) => {
+    res
+      .status(404)
+      .json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  app.use(httpErrors(logger));
+
+  return { app, apollo, stop: () => apollo.stop() };
+}
+
+/** Errors before GraphQL runs (body too large, malformed JSON): a JSON answer, never a stack trace. */
+function httpErrors(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: number; type?: string; expose?: boolean; message?: string }, _req, res, _next) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error, requestId: res.locals.requestId }, 'unexpected HTTP error');
+    const message =
+      error.type === 'entity.too.large'
+        ? `Request body too large: the limit is ${BODY_LIMIT}.`
+        : error.type === 'entity.parse.failed'
+          ? 'Request body is not valid JSON.'
+          : status === 500
+            ? 'Internal server error. Quote the requestId when reporting it.'
+            : (error.expose && error.message) || 'Bad request.';
+    res.status(status).json({
+      errors: [
+        {
+          message,
+          extensions: {
+            code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
+            requestId: res.locals.requestId,
+          },
+        },
+      ],
+    });
+  };
+}

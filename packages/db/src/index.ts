@@ -1,0 +1,6 @@
+export { DataDirInUseError, type EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres.ts';
+export * from './generated/prisma/client.ts';
+export type { DbLogger } from './logger.ts';
+export { applyPendingMigrations } from './migrations/engine.ts';
+export { type Database, type DatabaseConfig, openDatabase } from './open-database.ts';
+export { seedExampleSeminar } from './seed/example-seminar.ts';
