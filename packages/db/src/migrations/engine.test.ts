@@ -1,15 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyDatabase, testServerAdminUrl, withAdminClient } from '../testing/index.ts';
 import { applyPendingMigrations, createMigration, diffMigrationsToSchema } from './engine.ts';
 
 const PRISMA_DIR = fileURLToPath(new URL('../../prisma/', import.meta.url));
 const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Engine load plus one or two in-memory PGlite boots take a few seconds.
 const SLOW = 60_000;
 
@@ -30,20 +29,15 @@ function statements(sql: string): string {
 }
 
 describe('applyPendingMigrations', () => {
-  const dbName = `mig_test_${randomBytes(6).toString('hex')}`;
-  const dbUrl = new URL(SERVER_URL);
-  dbUrl.pathname = `/${dbName}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
+  let database: { url: string; drop: () => Promise<void> };
+  let dbUrl: URL;
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
+    database = await createEmptyDatabase();
+    dbUrl = new URL(database.url);
   });
 
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
-  });
+  afterAll(() => database?.drop());
 
   it(
     'applies every migration to a fresh database, records it finished, and then has nothing pending',
@@ -74,9 +68,17 @@ describe('applyPendingMigrations', () => {
 
       // Every connection the engine opened has been closed (the server may take a moment to notice).
       await expect
-        .poll(async () => (await admin.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [dbName])).rowCount, {
-          timeout: 2_000,
-        })
+        .poll(
+          () =>
+            withAdminClient(testServerAdminUrl(), async (admin) => {
+              const { rowCount } = await admin.query(
+                'SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+                [dbUrl.pathname.slice(1)],
+              );
+              return rowCount;
+            }),
+          { timeout: 2_000 },
+        )
         .toBe(0);
     },
     SLOW,

@@ -261,8 +261,8 @@ async function withEngine<T>(
 
 function engineError(error: unknown, registry: { consumeError(id: number): { error: unknown } | undefined }): unknown {
   if (!(error instanceof Error)) return error;
-  // A JS error thrown inside an adapter crosses the engine as `GenericJs { id }`; give back the original.
-  const id = /GenericJs[^\d]*(\d+)/.exec(error.message)?.[1];
+  // A JS error thrown inside an adapter crosses the engine as "External error id#<n>"; give back the original.
+  const id = /External error id#(\d+)/.exec(error.message)?.[1];
   const original = id === undefined ? undefined : registry.consumeError(Number(id))?.error;
   if (original instanceof Error) return original;
   if (error.message === 'unreachable' && state.panicMessage) {

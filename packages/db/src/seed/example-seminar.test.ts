@@ -1,52 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { applyPendingMigrations } from '../migrations/engine.ts';
+import { createEmptyDatabase } from '../testing/index.ts';
 import { EXAMPLE_SEMINAR_ID, seedExampleSeminar } from './example-seminar.ts';
 
-// Ad-hoc database setup, to be replaced by the shared test helpers. `prisma migrate diff` needs the native
-// schema engine, which cannot be downloaded here, so the schema comes from the committed migrations.
-const SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations/', import.meta.url));
-
+/** An empty database with the schema applied, as on a server's first start. */
 async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `seminarhub_seed_test_${randomUUID().replaceAll('-', '')}`;
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const onServer = async (sql: string) => {
-    const admin = new pg.Client({ connectionString: SERVER_URL });
-    await admin.connect();
-    try {
-      await admin.query(sql);
-    } finally {
-      await admin.end();
-    }
-  };
-  const drop = () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-
-  await onServer(`CREATE DATABASE "${name}"`);
-  const client = new pg.Client({ connectionString: url.href });
-  try {
-    await client.connect();
-    const migrations = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-    if (migrations.length === 0) throw new Error(`No migrations in ${MIGRATIONS_DIR}`);
-    for (const migration of migrations) {
-      await client.query(await readFile(join(MIGRATIONS_DIR, migration, 'migration.sql'), 'utf8'));
-    }
-  } catch (error) {
-    await client.end().catch(() => {});
-    await drop();
-    throw error;
-  }
-  await client.end();
-  return { url: url.href, drop };
+  const database = await createEmptyDatabase();
+  await applyPendingMigrations(database.url);
+  return database;
 }
 
 const TABLES = [

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../open-database.ts';
+import { cloneTemplate, databaseUrl, withAdminClient } from './postgres-server.ts';
+
+export { cloneTemplate, databaseUrl, type TestPostgres, withAdminClient } from './postgres-server.ts';
+
+export interface TestDatabase extends Database {
+  /** Connection string of this test file's own database. */
+  readonly url: string;
+}
+
+/**
+ * A database of this test file's own, cloned from the migrated and seeded template: tests may write
+ * freely. `close()` drops it.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const info = inject('testPostgres');
+  const clone = await cloneTemplate(info);
+  const db = await openDatabase({ databaseUrl: clone.url, dataDir: '', migrate: false, poolMax: 5 });
+  return {
+    ...db,
+    url: clone.url,
+    async close() {
+      await db.close();
+      await clone.drop();
+    },
+  };
+}
+
+/** The test server's maintenance connection, for tests that create databases of their own. */
+export function testServerAdminUrl(): string {
+  return inject('testPostgres').adminUrl;
+}
+
+/** An empty database on the test server (no tables), for tests of migrations and the seed. */
+export async function createEmptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const info = inject('testPostgres');
+  const name = `${info.prefix}${randomBytes(6).toString('hex')}`;
+  await withAdminClient(info.adminUrl, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  return {
+    url: databaseUrl(info.adminUrl, name),
+    drop: () =>
+      withAdminClient(info.adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+      ).then(() => {}),
+  };
+}
