@@ -3,6 +3,7 @@
 // PostgreSQL through driver adapters. It keeps the standard layout (prisma/migrations/<ts>_<name>/
 // migration.sql, migration_lock.toml) and the `_prisma_migrations` table, so `prisma migrate
 // deploy` run elsewhere agrees with what this module applied.
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -28,7 +29,17 @@ declare const WebAssembly: {
   ): Promise<{ instance: { exports: { __wbindgen_start(): void } } }>;
 };
 
-const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
+/** The package folder (holding prisma/), found upwards: this file runs from src/ or bundled in dist/. */
+function packageDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'prisma', 'schema.prisma'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('Cannot find the @seminarhub/db package folder (with prisma/schema.prisma).');
+    dir = parent;
+  }
+  return dir;
+}
+const PACKAGE_DIR = packageDir();
 const DEFAULT_MIGRATIONS_DIR = path.join(PACKAGE_DIR, 'prisma', 'migrations');
 const DEFAULT_SCHEMA_PATH = path.join(PACKAGE_DIR, 'prisma', 'schema.prisma');
 const LOCKFILE = 'migration_lock.toml';
