@@ -6,7 +6,8 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { getSchema } from '../src/schema.ts';
 
 const target = fileURLToPath(new URL('../schema.graphql', import.meta.url));
-const header = '# The SeminarHub GraphQL API. Generated from apps/api/src by `pnpm --filter @seminarhub/api schema`: do not edit.\n\n';
+const header =
+  '# The SeminarHub GraphQL API. Generated from apps/api/src by `pnpm --filter @seminarhub/api schema`: do not edit.\n\n';
 const printed = header + printSchema(lexicographicSortSchema(await getSchema()));
 
 if (process.argv.includes('--check')) {

@@ -33,6 +33,8 @@ export async function createServer({ db, logger }: ServerOptions): Promise<Serve
     schema: await getSchema(),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns the signals: it stops accepting, drains, then stops Apollo and the database.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
     plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging],

