@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     globalSetup: ['../../packages/db/src/testing/global-setup.ts'],
+    // type-graphql's decorators need the Reflect metadata API before any decorated class loads.
+    setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -2,13 +2,10 @@
 // fails when the committed file is stale, which is how CI keeps the contract and the code in step.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lexicographicSortSchema, printSchema } from 'graphql';
-import { getSchema } from '../src/schema.ts';
+import { printSchemaContract } from '../src/schema.ts';
 
 const target = fileURLToPath(new URL('../schema.graphql', import.meta.url));
-const header =
-  '# The SeminarHub GraphQL API. Generated from apps/api/src by `pnpm --filter @seminarhub/api schema`: do not edit.\n\n';
-const printed = header + printSchema(lexicographicSortSchema(await getSchema()));
+const printed = await printSchemaContract();
 
 if (process.argv.includes('--check')) {
   let committed = '';

@@ -1,3 +1,5 @@
+// type-graphql's decorators need the Reflect metadata API before any decorated class loads.
+import 'reflect-metadata';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, seedExampleSeminar } from '@seminarhub/db';

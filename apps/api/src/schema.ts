@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { encodeNodeIds } from './core/node.ts';
 import { EnrollmentResolver, SeminarEnrollmentsResolver } from './modules/enrollments/resolver.ts';
@@ -43,4 +43,11 @@ let built: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({ resolvers, validate: false }).then(encodeNodeIds);
   return built;
+}
+
+/** The contract as committed in schema.graphql: sorted, so that diffs show real changes only. */
+export async function printSchemaContract(): Promise<string> {
+  const header =
+    '# The SeminarHub GraphQL API. Generated from apps/api/src by `pnpm --filter @seminarhub/api schema`: do not edit.\n\n';
+  return header + printSchema(lexicographicSortSchema(await getSchema()));
 }

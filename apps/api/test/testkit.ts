@@ -4,9 +4,10 @@ import { openTestDatabase, type TestDatabase } from '@seminarhub/db/testing';
 import { pino } from 'pino';
 import { createServer, type Server } from '../src/server.ts';
 
-export interface GraphQLResponse<Data = Record<string, any>> {
+/** A GraphQL answer over HTTP; `data` is untyped JSON here, as tests assert on its shape. */
+export interface GraphQLResponse<Data = any> {
   status: number;
-  data?: Data | null;
+  data: Data;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
@@ -16,7 +17,7 @@ export interface TestApi {
   db: TestDatabase;
   server: Server;
   /** Sends one GraphQL operation over HTTP, as a client would. */
-  graphql<Data = Record<string, any>>(
+  graphql<Data = any>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
@@ -45,7 +46,7 @@ export async function startTestApi(): Promise<TestApi> {
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...((await response.json()) as object) };
+      return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
     },
     async close() {
       http.closeAllConnections();

@@ -191,7 +191,8 @@ export async function paginate<Row extends { id: string }>(query: ListQuery<Row>
   }
   const orderBy = field ? [{ [field]: reading }, { id: reading }] : [{ id: reading }];
 
-  const rows = page.size === 0 ? [] : await query.findMany({ where, orderBy, take: page.size + 1 });
+  // One row more than asked tells whether another page follows, even for first: 0.
+  const rows = await query.findMany({ where, orderBy, take: page.size + 1 });
   const hasMore = rows.length > page.size;
   const pageRows = rows.slice(0, page.size);
   if (!page.forward) pageRows.reverse();

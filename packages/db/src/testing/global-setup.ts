@@ -1,11 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { startTestPostgres, type TestPostgres } from './postgres-server.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    testPostgres: TestPostgres;
-  }
-}
+import './index.ts';
+import { startTestPostgres } from './postgres-server.ts';
 
 /** Vitest global setup: one PostgreSQL and one template database for the whole run. */
 export default async function setup(project: TestProject) {

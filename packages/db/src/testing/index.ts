@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../open-database.ts';
-import { cloneTemplate, databaseUrl, withAdminClient } from './postgres-server.ts';
+import { cloneTemplate, databaseUrl, type TestPostgres, withAdminClient } from './postgres-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testPostgres: TestPostgres;
+  }
+}
 
 export { cloneTemplate, databaseUrl, type TestPostgres, withAdminClient } from './postgres-server.ts';
 

@@ -28,7 +28,7 @@ describe('the example seminar, as seeded', () => {
     );
     expect(status).toBe(200);
     expect(errors).toBeUndefined();
-    const [seminar] = data?.seminars.nodes;
+    const [seminar] = data.seminars.nodes;
     expect(seminar.title).toBe('Building the Capacity of Civil Servants in Digital Transformation in Uzbekistan');
     const titles = seminar.sessions.nodes.map((session: { title: string }) => session.title);
     expect(titles).toEqual(expect.arrayContaining(LECTURES));
@@ -50,7 +50,7 @@ describe('the example seminar, as seeded', () => {
         } }
       } }
     }`);
-    const seminar = data?.seminars.nodes[0];
+    const seminar = data.seminars.nodes[0];
     expect(seminar).toMatchObject({
       startDate: '2025-10-12',
       endDate: '2025-10-25',
@@ -101,14 +101,14 @@ describe('the example seminar, as seeded', () => {
       } }
     }`);
     expect(errors).toBeUndefined();
-    const proposals = data?.proposals.nodes as {
+    const proposals = data.proposals.nodes as {
       title: string;
       status: string;
       members: { role: string }[];
       decisions: { kind: string; supportType: string | null }[];
       reviews: { totalCount: number; nodes: { recommendation: string; weightedScore: number }[] };
     }[];
-    expect(data?.proposals.totalCount).toBe(3);
+    expect(data.proposals.totalCount).toBe(3);
     expect(proposals.map((proposal) => proposal.title).sort()).toEqual([...PROPOSALS].sort());
     for (const proposal of proposals) {
       expect(proposal.decisions.map((decision) => decision.kind)).toContain('COMMENDATION');
@@ -130,7 +130,7 @@ describe('the example seminar, as seeded', () => {
     const { data } = await api.graphql(
       '{ organizations(first: 50) { totalCount nodes { name type countryCode parent { name } } } }',
     );
-    const organizations = data?.organizations.nodes as { name: string; parent: { name: string } | null }[];
+    const organizations = data.organizations.nodes as { name: string; parent: { name: string } | null }[];
     const topis = organizations.find((organization) => organization.name.includes('Transportation Management'));
     expect(topis?.parent?.name).toBe('Seoul Metropolitan Government');
     expect(organizations.map((organization) => organization.name)).toEqual(
@@ -143,10 +143,10 @@ describe('the example seminar, as seeded', () => {
       seminars(first: 1) { nodes { enrollments(first: 100) { totalCount nodes { status role person { fullName organization { acronym } } } } } }
       __type(name: "Person") { fields { name } }
     }`);
-    const enrollments = data?.seminars.nodes[0].enrollments;
+    const enrollments = data.seminars.nodes[0].enrollments;
     expect(enrollments.totalCount).toBeGreaterThanOrEqual(10);
     expect(enrollments.nodes.every((enrollment: { status: string }) => enrollment.status === 'COMPLETED')).toBe(true);
-    const personFields = data?.__type.fields.map((field: { name: string }) => field.name);
+    const personFields = data.__type.fields.map((field: { name: string }) => field.name);
     for (const personal of ['email', 'phone', 'sex', 'birthYear']) expect(personFields).not.toContain(personal);
   });
 });
