@@ -49,7 +49,8 @@ export function graphiqlRouter(): Router {
   router.get('/graphiql/:asset', (req, res, next) => {
     const file = assets[req.params.asset];
     if (!file) return next();
-    res.sendFile(file, { maxAge: '1d', immutable: true });
+    // pnpm keeps packages under node_modules/.pnpm, a dot-folder that send() refuses by default.
+    res.sendFile(file, { maxAge: '1d', immutable: true, dotfiles: 'allow' });
   });
   return router;
 }

@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The server as an operator runs it: a process of its own, on an embedded PostgreSQL in DATA_DIR.
+const API_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startServer(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'src/main.ts'], {
+    cwd: API_DIR,
+    // DATABASE_URL is blanked: the suite may run against an external server, these tests may not.
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Resolves with the port once the server logs that it is ready. */
+async function ready(server: Started): Promise<number> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const line = server
+      .output()
+      .split('\n')
+      .find((entry) => entry.includes('SeminarHub API ready'));
+    if (line) return JSON.parse(line).port;
+    if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`server not ready in time:\n${server.output()}`);
+}
+
+let dataDir: string;
+const running: Started[] = [];
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'seminarhub-main-'));
+});
+afterAll(async () => {
+  for (const server of running) if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the server process', () => {
+  it('starts on an empty data directory with the example seminar, refuses a second server there, and stops cleanly', async () => {
+    const first = startServer({ DATA_DIR: dataDir });
+    running.push(first);
+    const port = await ready(first);
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ proposals(first: 10) { totalCount } }' }),
+    });
+    expect((await response.json()).data.proposals.totalCount).toBe(3);
+
+    const second = startServer({ DATA_DIR: dataDir });
+    running.push(second);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/already using the data directory/);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/"msg":"stopped"/);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+
+    // The lock is released: a warm start on the same data keeps the seminar and seeds nothing twice.
+    const third = startServer({ DATA_DIR: dataDir });
+    running.push(third);
+    const thirdPort = await ready(third);
+    const again = await fetch(`http://127.0.0.1:${thirdPort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ seminars(first: 5) { totalCount } proposals(first: 10) { totalCount } }' }),
+    });
+    expect((await again.json()).data).toEqual({ seminars: { totalCount: 1 }, proposals: { totalCount: 3 } });
+    expect(third.output()).not.toMatch(/seeded the example seminar/);
+    third.child.kill('SIGINT');
+    expect(await third.exited).toBe(0);
+  }, 180_000);
+
+  it('refuses bad configuration, listing every problem at once', async () => {
+    const server = startServer({ DATA_DIR: dataDir, PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    running.push(server);
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/Invalid configuration/);
+    for (const variable of ['PORT', 'LOG_LEVEL', 'DATABASE_URL']) expect(server.output()).toContain(variable);
+  });
+});
