@@ -98,8 +98,8 @@ describe('Relay connections', () => {
     let after: string | null = null;
     let total = 0;
     for (;;) {
-      const { data } = await api.graphql(query, { after });
-      const sessions = data.seminars.nodes[0].sessions;
+      const { data }: { data: any } = await api.graphql(query, { after });
+      const sessions: any = data.seminars.nodes[0].sessions;
       total = sessions.totalCount;
       titles.push(...sessions.nodes.map((node: { title: string }) => node.title));
       if (!sessions.pageInfo.hasNextPage) break;

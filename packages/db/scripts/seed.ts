@@ -1,0 +1,35 @@
+// `pnpm db:seed`: writes the example seminar into the database the server would use (DATABASE_URL,
+// or the embedded PostgreSQL in DATA_DIR, default .data/ at the repository root). Idempotent: rows
+// that exist are left as they are. Stop a server that runs on the same DATA_DIR first.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataDirInUseError } from '../src/embedded-postgres.ts';
+import { openDatabase } from '../src/open-database.ts';
+import { seedExampleSeminar } from '../src/seed/example-seminar.ts';
+
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = resolve(process.env.DATA_DIR || join(repositoryRoot(), '.data'));
+
+try {
+  const db = await openDatabase({ databaseUrl, dataDir });
+  try {
+    const { created } = await seedExampleSeminar(db.prisma);
+    console.log(
+      created
+        ? `Seeded the example seminar into the ${db.mode} database.`
+        : `The example seminar was already in the ${db.mode} database; added only what was missing.`,
+    );
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  console.error(error instanceof DataDirInUseError ? error.message : `db:seed failed: ${(error as Error).message}`);
+  process.exit(1);
+}
