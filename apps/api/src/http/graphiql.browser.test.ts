@@ -36,7 +36,7 @@ describe('GraphiQL in a browser', () => {
     await page.goto(`${api.url}/graphql`);
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain('seminars(first: 5)');
+    await expect.poll(() => page.locator('.graphiql-query-editor').textContent()).toContain('seminars(first: 5)');
 
     const answered = page.waitForResponse(
       (response) => response.url().endsWith('/graphql') && response.request().method() === 'POST',
@@ -47,7 +47,7 @@ describe('GraphiQL in a browser', () => {
     expect(titles).toContain('Key Technologies of E-Government');
     // The response pane renders only its visible lines; the seminar's title is near the top.
     await expect
-      .poll(() => page.locator('.graphiql-response').innerText(), { timeout: 15_000 })
+      .poll(() => page.locator('.graphiql-response').textContent(), { timeout: 15_000 })
       .toContain('Building the Capacity of Civil Servants in Digital Transformation in Uzbekistan');
 
     expect(failures).toEqual([]);
