@@ -96,6 +96,25 @@ describe('the server process', () => {
     expect(await third.exited).toBe(0);
   }, 180_000);
 
+  it('starts empty with SEED=false', async () => {
+    const emptyDir = await mkdtemp(join(tmpdir(), 'seminarhub-noseed-'));
+    try {
+      const server = startServer({ DATA_DIR: emptyDir, SEED: 'false' });
+      running.push(server);
+      const port = await ready(server);
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ programs(first: 5) { totalCount } seminars(first: 5) { totalCount } }' }),
+      });
+      expect((await response.json()).data).toEqual({ programs: { totalCount: 0 }, seminars: { totalCount: 0 } });
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      await rm(emptyDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('refuses bad configuration, listing every problem at once', async () => {
     const server = startServer({ DATA_DIR: dataDir, PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
     running.push(server);
