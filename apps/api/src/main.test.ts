@@ -48,6 +48,16 @@ async function ready(server: Started): Promise<number> {
   throw new Error(`server not ready in time:\n${server.output()}`);
 }
 
+/** Posts one GraphQL query to a server started here and returns its `data`. */
+async function query(port: number, document: string) {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: document }),
+  });
+  return (await response.json()).data;
+}
+
 let dataDir: string;
 const running: Started[] = [];
 beforeAll(async () => {
@@ -63,12 +73,7 @@ describe('the server process', () => {
     const first = startServer({ DATA_DIR: dataDir });
     running.push(first);
     const port = await ready(first);
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ proposals(first: 10) { totalCount } }' }),
-    });
-    expect((await response.json()).data.proposals.totalCount).toBe(3);
+    expect((await query(port, '{ proposals(first: 10) { totalCount } }')).proposals.totalCount).toBe(3);
 
     const second = startServer({ DATA_DIR: dataDir });
     running.push(second);
@@ -85,12 +90,12 @@ describe('the server process', () => {
     const third = startServer({ DATA_DIR: dataDir });
     running.push(third);
     const thirdPort = await ready(third);
-    const again = await fetch(`http://127.0.0.1:${thirdPort}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ seminars(first: 5) { totalCount } proposals(first: 10) { totalCount } }' }),
-    });
-    expect((await again.json()).data).toEqual({ seminars: { totalCount: 1 }, proposals: { totalCount: 3 } });
+    expect(await query(thirdPort, '{ seminars(first: 5) { totalCount } proposals(first: 10) { totalCount } }')).toEqual(
+      {
+        seminars: { totalCount: 1 },
+        proposals: { totalCount: 3 },
+      },
+    );
     expect(third.output()).not.toMatch(/seeded the example seminar/);
     third.child.kill('SIGINT');
     expect(await third.exited).toBe(0);
@@ -102,12 +107,10 @@ describe('the server process', () => {
       const server = startServer({ DATA_DIR: emptyDir, SEED: 'false' });
       running.push(server);
       const port = await ready(server);
-      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ programs(first: 5) { totalCount } seminars(first: 5) { totalCount } }' }),
+      expect(await query(port, '{ programs(first: 5) { totalCount } seminars(first: 5) { totalCount } }')).toEqual({
+        programs: { totalCount: 0 },
+        seminars: { totalCount: 0 },
       });
-      expect((await response.json()).data).toEqual({ programs: { totalCount: 0 }, seminars: { totalCount: 0 } });
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
     } finally {

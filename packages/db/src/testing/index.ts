@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../open-database.ts';
-import { cloneTemplate, databaseUrl, type TestPostgres, withAdminClient } from './postgres-server.ts';
+import { createRunDatabase, type TestPostgres } from './postgres-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,7 +8,7 @@ declare module 'vitest' {
   }
 }
 
-export { cloneTemplate, databaseUrl, type TestPostgres, withAdminClient } from './postgres-server.ts';
+export { createRunDatabase, databaseUrl, type TestPostgres, withAdminClient } from './postgres-server.ts';
 
 export interface TestDatabase extends Database {
   /** Connection string of this test file's own database. */
@@ -22,8 +20,7 @@ export interface TestDatabase extends Database {
  * freely. `close()` drops it.
  */
 export async function openTestDatabase(): Promise<TestDatabase> {
-  const info = inject('testPostgres');
-  const clone = await cloneTemplate(info);
+  const clone = await createRunDatabase(inject('testPostgres'));
   const db = await openDatabase({ databaseUrl: clone.url, dataDir: '', migrate: false, poolMax: 5 });
   return {
     ...db,
@@ -41,15 +38,6 @@ export function testServerAdminUrl(): string {
 }
 
 /** An empty database on the test server (no tables), for tests of migrations and the seed. */
-export async function createEmptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const info = inject('testPostgres');
-  const name = `${info.prefix}${randomBytes(6).toString('hex')}`;
-  await withAdminClient(info.adminUrl, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
-  return {
-    url: databaseUrl(info.adminUrl, name),
-    drop: () =>
-      withAdminClient(info.adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
-      ).then(() => {}),
-  };
+export function createEmptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createRunDatabase(inject('testPostgres'), { template: null });
 }

@@ -91,15 +91,25 @@ export async function startTestPostgres(): Promise<{ info: TestPostgres; stop: (
   };
 }
 
-/** Clones the template into a fresh database; fast (a file copy), and isolated per test file. */
-export async function cloneTemplate(info: TestPostgres): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A fresh database of this run: a clone of the migrated and seeded template (fast, a file copy), or
+ * an empty one with `template: null`. `drop()` removes it.
+ */
+export async function createRunDatabase(
+  info: TestPostgres,
+  { template = info.template }: { template?: string | null } = {},
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${info.prefix}${randomBytes(6).toString('hex')}`;
   await withAdminClient(info.adminUrl, async (client) => {
+    if (template === null) {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+      return;
+    }
     // Two clones of one template at once fail with "source database is being accessed by other
     // users": test files run in parallel, so they take turns.
     await client.query('SELECT pg_advisory_lock(72317001)');
     try {
-      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(info.template)}`);
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`);
     } finally {
       await client.query('SELECT pg_advisory_unlock(72317001)');
     }
