@@ -51,5 +51,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (!result.success) {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  return { ...result.data, DATA_DIR: resolve(result.data.DATA_DIR) };
+  // pnpm runs scripts inside the package folder; a relative DATA_DIR means relative to where the
+  // command was typed, which pnpm records in INIT_CWD.
+  return { ...result.data, DATA_DIR: resolve(source.INIT_CWD ?? process.cwd(), result.data.DATA_DIR) };
 }

@@ -57,7 +57,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     });
     // An idle client's error (the server restarted, the network dropped) is emitted on the pool, and an
     // unhandled 'error' event would crash the process; the pool replaces the client on its own.
-    pool.on('error', (error) => log?.warn({ err: error }, 'idle database connection lost'));
+    pool.on('error', (error: Error & { code?: string }) =>
+      log?.warn({ code: error.code, reason: error.message }, 'idle database connection lost'),
+    );
 
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     let closing: Promise<void> | undefined;
