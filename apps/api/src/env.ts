@@ -31,6 +31,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED: booleanFlag.default(true),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  ADMIN_EMAIL: z.string().email('must be an email address').default('admin@seminarhub.local'),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

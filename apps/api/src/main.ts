@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase, seedExampleSeminar } from '@seminarhub/db';
 import { EnvError, loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
+import { ensureFirstAdmin } from './modules/accounts/service.ts';
 import { createServer } from './server.ts';
 
 const startedAt = performance.now();
@@ -33,6 +34,7 @@ async function main() {
       const { created } = await seedExampleSeminar(db.prisma);
       if (created) log.info('seeded the example seminar (KOICA CIAT, Uzbekistan, October 2025)');
     }
+    await ensureFirstAdmin(db.prisma, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }, log);
     const server = await createServer({ db, logger: log });
     const http = server.app.listen(env.PORT, env.HOST);
     await once(http, 'listening');

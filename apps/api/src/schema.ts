@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { encodeNodeIds } from './core/node.ts';
+import { UserResolver, ViewerResolver } from './modules/accounts/resolver.ts';
+import { ApiKeyResolver } from './modules/api-keys/resolver.ts';
 import { EnrollmentResolver, SeminarEnrollmentsResolver } from './modules/enrollments/resolver.ts';
 import { NodeResolver } from './modules/node/resolver.ts';
 import { OrganizationResolver } from './modules/organizations/resolver.ts';
@@ -16,6 +18,9 @@ import { SeminarSessionsResolver, SessionResolver, SessionSpeakerResolver } from
 /** Every feature module's resolvers; a module joins the API by being listed here. */
 const resolvers = [
   NodeResolver,
+  ViewerResolver,
+  UserResolver,
+  ApiKeyResolver,
   OrganizationResolver,
   OrganizationPeopleResolver,
   PersonResolver,

@@ -4,9 +4,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Database } from '@seminarhub/db';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
+import { authentication } from './http/authentication.ts';
 import { errorLogging, maskError } from './http/errors.ts';
 import { graphiqlPage, graphiqlRouter } from './http/graphiql.ts';
+import { readOnlyApiKeys } from './http/read-only-keys.ts';
 import type { Logger } from './logger.ts';
 import { getSchema } from './schema.ts';
 
@@ -37,7 +40,7 @@ export async function createServer({ db, logger }: ServerOptions): Promise<Serve
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging],
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging, readOnlyApiKeys],
     logger,
   });
   await apollo.start();
@@ -73,8 +76,16 @@ export async function createServer({ db, logger }: ServerOptions): Promise<Serve
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
+    authentication(db.prisma),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(db.prisma, logger, res.locals.requestId as string),
+      context: async ({ req, res }) =>
+        createContext({
+          prisma: db.prisma,
+          log: logger,
+          requestId: res.locals.requestId as string,
+          viewer: res.locals.viewer ?? ANONYMOUS,
+          ip: req.ip,
+        }),
     }),
   );
 

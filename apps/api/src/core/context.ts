@@ -1,16 +1,43 @@
 import type { PrismaClient } from '@seminarhub/db';
 import type { Logger } from 'pino';
+import { type AccessScope, loadAccessScope, type Viewer } from './auth/viewer.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
-/** What every resolver receives: the database, per-request loaders, and the request's identity. */
+/** What every resolver receives: the database, who is asking, per-request loaders, the request id. */
 export interface Context {
   prisma: PrismaClient;
+  viewer: Viewer;
+  /** The viewer's assignments and enrollments, loaded on first use and then shared by the request. */
+  scope(): Promise<AccessScope>;
   loaders: Loaders;
   /** Correlates a client's error with the server log. */
   requestId: string;
+  /** The client's address, for sign-in records. */
+  ip: string | undefined;
   log: Logger;
 }
 
-export function createContext(prisma: PrismaClient, log: Logger, requestId: string): Context {
-  return { prisma, loaders: createLoaders(prisma), requestId, log: log.child({ requestId }) };
+export function createContext(options: {
+  prisma: PrismaClient;
+  log: Logger;
+  requestId: string;
+  viewer: Viewer;
+  ip?: string | undefined;
+}): Context {
+  const { prisma, viewer, requestId } = options;
+  let scope: Promise<AccessScope> | undefined;
+  const context: Context = {
+    prisma,
+    viewer,
+    scope: () => {
+      scope ??= loadAccessScope(prisma, viewer);
+      return scope;
+    },
+    loaders: undefined as unknown as Loaders,
+    requestId,
+    ip: options.ip,
+    log: options.log.child({ requestId }),
+  };
+  context.loaders = createLoaders(context);
+  return context;
 }

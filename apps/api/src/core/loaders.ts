@@ -1,9 +1,9 @@
 import type {
+  ApiKey,
   Enrollment,
   Organization,
   Person,
   Place,
-  PrismaClient,
   Program,
   Proposal,
   ProposalDecision,
@@ -14,8 +14,20 @@ import type {
   Seminar,
   Session,
   SessionSpeaker,
+  User,
 } from '@seminarhub/db';
 import DataLoader from 'dataloader';
+import {
+  enrollmentWhere,
+  personalDetailsWhere,
+  personWhere,
+  proposalWhere,
+  reviewWhere,
+  seminarWhere,
+  sessionWhere,
+  userWhere,
+} from './auth/visibility.ts';
+import type { Context } from './context.ts';
 
 /** One query for many ids; answers in the order asked, null where a row does not exist. */
 function byId<Row extends { id: string }>(fetch: (ids: string[]) => Promise<Row[]>) {
@@ -35,22 +47,46 @@ function byParent<Row, Key extends keyof Row>(key: Key, fetch: (parentIds: strin
 }
 
 /**
- * Per-request batching for lookups that are scattered across a response (`node(id:)`, to-one
- * relations, small child lists), so that their query count does not grow with the rows returned.
+ * Per-request batching for lookups scattered across a response (`node(id:)`, to-one relations,
+ * small child lists), so that their query count does not grow with the rows returned. Each loader
+ * applies the viewer's visibility: a row one may not see comes back as null, like a missing one.
  */
-export function createLoaders(prisma: PrismaClient) {
-  const ids = (list: string[]) => ({ where: { id: { in: list } } });
+export function createLoaders(ctx: Context) {
+  const { prisma, viewer } = ctx;
+  const ids = (list: string[]) => ({ id: { in: list } });
   return {
-    organization: byId<Organization>((list) => prisma.organization.findMany(ids(list))),
-    person: byId<Person>((list) => prisma.person.findMany(ids(list))),
-    place: byId<Place>((list) => prisma.place.findMany(ids(list))),
-    program: byId<Program>((list) => prisma.program.findMany(ids(list))),
-    seminar: byId<Seminar>((list) => prisma.seminar.findMany(ids(list))),
-    session: byId<Session>((list) => prisma.session.findMany(ids(list))),
-    enrollment: byId<Enrollment>((list) => prisma.enrollment.findMany(ids(list))),
-    proposal: byId<Proposal>((list) => prisma.proposal.findMany(ids(list))),
-    review: byId<Review>((list) => prisma.review.findMany(ids(list))),
-    reviewCriterion: byId<ReviewCriterion>((list) => prisma.reviewCriterion.findMany(ids(list))),
+    organization: byId<Organization>((list) => prisma.organization.findMany({ where: ids(list) })),
+    place: byId<Place>((list) => prisma.place.findMany({ where: ids(list) })),
+    program: byId<Program>((list) => prisma.program.findMany({ where: ids(list) })),
+    reviewCriterion: byId<ReviewCriterion>((list) => prisma.reviewCriterion.findMany({ where: ids(list) })),
+    person: byId<Person>(async (list) =>
+      prisma.person.findMany({ where: { AND: [ids(list), personWhere(viewer, await ctx.scope())] } }),
+    ),
+    /** The same people, but only those whose personal details the viewer may read. */
+    personalDetails: byId<Person>(async (list) =>
+      prisma.person.findMany({ where: { AND: [ids(list), personalDetailsWhere(viewer, await ctx.scope())] } }),
+    ),
+    seminar: byId<Seminar>(async (list) =>
+      prisma.seminar.findMany({ where: { AND: [ids(list), seminarWhere(viewer, await ctx.scope())] } }),
+    ),
+    session: byId<Session>(async (list) =>
+      prisma.session.findMany({ where: { AND: [ids(list), sessionWhere(viewer, await ctx.scope())] } }),
+    ),
+    enrollment: byId<Enrollment>(async (list) =>
+      prisma.enrollment.findMany({ where: { AND: [ids(list), enrollmentWhere(viewer, await ctx.scope())] } }),
+    ),
+    proposal: byId<Proposal>(async (list) =>
+      prisma.proposal.findMany({ where: { AND: [ids(list), proposalWhere(viewer, await ctx.scope())] } }),
+    ),
+    review: byId<Review>(async (list) =>
+      prisma.review.findMany({ where: { AND: [ids(list), reviewWhere(viewer, await ctx.scope())] } }),
+    ),
+    user: byId<User>((list) => prisma.user.findMany({ where: { AND: [ids(list), userWhere(viewer)] } })),
+    apiKey: byId<ApiKey>((list) =>
+      viewer.kind === 'user' && viewer.role === 'ADMIN'
+        ? prisma.apiKey.findMany({ where: ids(list) })
+        : Promise.resolve([]),
+    ),
     speakersBySession: byParent<SessionSpeaker, 'sessionId'>('sessionId', (list) =>
       prisma.sessionSpeaker.findMany({
         where: { sessionId: { in: list } },

@@ -24,6 +24,8 @@ export const NODE_LOADERS = {
   Proposal: 'proposal',
   Review: 'review',
   ReviewCriterion: 'reviewCriterion',
+  User: 'user',
+  ApiKey: 'apiKey',
 } as const satisfies Record<string, keyof Loaders>;
 
 export type NodeTypeName = keyof typeof NODE_LOADERS;

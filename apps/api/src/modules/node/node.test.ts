@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/testkit.ts';
+import { type Actor, startTestApi, type TestApi } from '../../../test/testkit.ts';
 
 let api: TestApi;
+/** An administrator sees every type; what others see is tested in the authorization tests. */
+let admin: Actor;
 /** One global ID of every Node type, collected from the example seminar. */
 const ids = new Map<string, string>();
 
 beforeAll(async () => {
   api = await startTestApi();
-  const { data, errors } = await api.graphql(`{
+  admin = await api.as('ADMIN');
+  const { data, errors } = await admin.graphql(`{
     organizations(first: 1) { nodes { id } }
     people(first: 1) { nodes { id } }
     programs(first: 1) { nodes { id reviewCriteria { id } } }
@@ -17,6 +20,7 @@ beforeAll(async () => {
       enrollments(first: 1) { nodes { id } }
     } }
     proposals(first: 1) { nodes { id reviews(first: 1) { nodes { id } } } }
+    users(first: 1) { nodes { id } }
   }`);
   expect(errors).toBeUndefined();
   const seminar = data.seminars.nodes[0];
@@ -31,6 +35,11 @@ beforeAll(async () => {
   ids.set('Enrollment', seminar.enrollments.nodes[0].id);
   ids.set('Proposal', proposal.id);
   ids.set('Review', proposal.reviews.nodes[0].id);
+  ids.set('User', data.users.nodes[0].id);
+  const created = await admin.graphql(
+    'mutation { apiKeyCreate(input: { name: "node test", scope: READ }) { apiKey { id } userErrors { message } } }',
+  );
+  ids.set('ApiKey', created.data.apiKeyCreate.apiKey.id);
 });
 afterAll(() => api?.close());
 
@@ -38,11 +47,11 @@ const NODE = 'query Node($id: ID!) { node(id: $id) { __typename id } }';
 
 describe('node(id:)', () => {
   it('round-trips an ID of every Node type', async () => {
-    const { data } = await api.graphql('{ __type(name: "Node") { possibleTypes { name } } }');
+    const { data } = await admin.graphql('{ __type(name: "Node") { possibleTypes { name } } }');
     const types = data.__type.possibleTypes.map((type: { name: string }) => type.name).sort();
     expect([...ids.keys()].sort()).toEqual(types);
     for (const [typeName, id] of ids) {
-      const result = await api.graphql(NODE, { id });
+      const result = await admin.graphql(NODE, { id });
       expect(result.errors).toBeUndefined();
       expect(result.data.node).toEqual({ __typename: typeName, id });
     }
@@ -53,7 +62,7 @@ describe('node(id:)', () => {
   });
 
   it('answers the typed lookups with the same object', async () => {
-    const { data } = await api.graphql(
+    const { data } = await admin.graphql(
       `query($s: ID!, $p: ID!, $o: ID!, $pr: ID!, $pe: ID!) {
         seminar(id: $s) { id title } proposal(id: $p) { id title } organization(id: $o) { id name }
         program(id: $pr) { id code } person(id: $pe) { id fullName }
@@ -77,7 +86,7 @@ describe('node(id:)', () => {
     const missing = Buffer.from('Seminar:00000000-0000-7000-8000-000000000000').toString('base64url');
     const unknownType = Buffer.from('Spaceship:00000000-0000-7000-8000-000000000000').toString('base64url');
     for (const id of [missing, unknownType]) {
-      const { data, errors } = await api.graphql(NODE, { id });
+      const { data, errors } = await admin.graphql(NODE, { id });
       expect(errors).toBeUndefined();
       expect(data.node).toBeNull();
     }
@@ -85,7 +94,7 @@ describe('node(id:)', () => {
 
   it('rejects a malformed ID with BAD_USER_INPUT', async () => {
     for (const id of ['not an id', '', 'U2VtaW5hcjpub3QtYS11dWlk', '{"$ne":null}']) {
-      const { data, errors } = await api.graphql(NODE, { id });
+      const { data, errors } = await admin.graphql(NODE, { id });
       expect(data.node).toBeNull();
       expect(errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
       expect(errors?.[0]?.message).toMatch(/not a valid ID/);
@@ -93,7 +102,7 @@ describe('node(id:)', () => {
   });
 
   it('rejects the ID of another type in a typed lookup', async () => {
-    const { errors } = await api.graphql('query($id: ID!) { seminar(id: $id) { id } }', {
+    const { errors } = await admin.graphql('query($id: ID!) { seminar(id: $id) { id } }', {
       id: ids.get('Organization'),
     });
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -105,7 +114,7 @@ describe('nodes(ids:)', () => {
   it('returns objects in the order asked, null where nothing exists', async () => {
     const missing = Buffer.from('Person:00000000-0000-7000-8000-000000000000').toString('base64url');
     const asked = [ids.get('Proposal'), missing, ids.get('Seminar'), ids.get('Proposal')];
-    const { data, errors } = await api.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', {
+    const { data, errors } = await admin.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', {
       ids: asked,
     });
     expect(errors).toBeUndefined();
@@ -118,14 +127,14 @@ describe('nodes(ids:)', () => {
   });
 
   it('names the malformed ID among many', async () => {
-    const { errors } = await api.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+    const { errors } = await admin.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
       ids: [ids.get('Seminar'), 'garbage'],
     });
     expect(errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'ids[1]' });
   });
 
   it('refuses more than 100 IDs', async () => {
-    const { errors } = await api.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+    const { errors } = await admin.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
       ids: Array.from({ length: 101 }, () => ids.get('Seminar')),
     });
     expect(errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'ids' });

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Sex as SexEnum } from '@seminarhub/db';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { ConnectionArgs } from '../../core/pagination.ts';
@@ -21,6 +22,37 @@ export class PersonResolver {
   @FieldResolver(() => String, { description: 'Given and family name, as printed on agendas and certificates.' })
   fullName(@Root() person: Person) {
     return `${person.givenName} ${person.familyName}`;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Email address. Personal: see the type’s description.' })
+  async email(@Root() person: Person, @Ctx() ctx: Context) {
+    return (await ctx.loaders.personalDetails.load(person.id))?.email ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Phone number. Personal: see the type’s description.' })
+  async phone(@Root() person: Person, @Ctx() ctx: Context) {
+    return (await ctx.loaders.personalDetails.load(person.id))?.phone ?? null;
+  }
+
+  @FieldResolver(() => SexEnum, {
+    nullable: true,
+    description: 'Sex, for reporting. Personal: see the type’s description.',
+  })
+  async sex(@Root() person: Person, @Ctx() ctx: Context) {
+    return (await ctx.loaders.personalDetails.load(person.id))?.sex ?? null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Year of birth. Personal: see the type’s description.' })
+  async birthYear(@Root() person: Person, @Ctx() ctx: Context) {
+    return (await ctx.loaders.personalDetails.load(person.id))?.birthYear ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Nationality, as an ISO 3166-1 alpha-2 code. Personal: see the type’s description.',
+  })
+  async nationality(@Root() person: Person, @Ctx() ctx: Context) {
+    return (await ctx.loaders.personalDetails.load(person.id))?.nationality ?? null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organization the person works for.' })

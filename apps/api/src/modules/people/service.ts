@@ -1,12 +1,14 @@
 import type { Person } from '@seminarhub/db';
+import { personWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
 import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
 
-export function listPeople(ctx: Context, args: ConnectionArgs, where: { organizationId?: string } = {}) {
+export async function listPeople(ctx: Context, args: ConnectionArgs, where: { organizationId?: string } = {}) {
+  const visible = personWhere(ctx.viewer, await ctx.scope());
   return paginate<Person>({
     args,
     order: { field: 'familyName', direction: 'asc', value: (row) => row.familyName },
-    findMany: (page) => ctx.prisma.person.findMany({ ...page, where: { AND: [where, page.where] } }),
-    count: () => ctx.prisma.person.count({ where }),
+    findMany: (page) => ctx.prisma.person.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
+    count: () => ctx.prisma.person.count({ where: { AND: [where, visible] } }),
   });
 }

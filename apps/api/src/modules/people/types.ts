@@ -1,13 +1,24 @@
-import type { Person as PersonRow } from '@seminarhub/db';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { type Person as PersonRow, Sex as SexEnum } from '@seminarhub/db';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../core/node.ts';
 import { connectionType } from '../../core/pagination.ts';
 import { DateTime } from '../../core/scalars.ts';
 
+registerEnumType(SexEnum, {
+  name: 'Sex',
+  description: 'Sex, as recorded for the reports that agencies require.',
+  valuesConfig: {
+    FEMALE: { description: 'Female.' },
+    MALE: { description: 'Male.' },
+    OTHER: { description: 'Another answer.' },
+    UNDISCLOSED: { description: 'Not given.' },
+  },
+});
+
 @ObjectType({
   implements: Node,
   description:
-    'A participant, speaker, expert or staff member. Only public profile fields are here; contact and personal details are not exposed.',
+    'A participant, speaker, expert or staff member. Contact and personal details are null unless the viewer is an administrator, the person, or a coordinator of a seminar the person is in.',
 })
 export class Person extends Node implements Partial<PersonRow> {
   @Field(() => String, { description: 'Given name(s).' })

@@ -5,7 +5,7 @@ import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
-import { listProposals } from './service.ts';
+import { canReadDetails, listProposals } from './service.ts';
 import { Proposal, ProposalConnection, ProposalDecision, ProposalMember } from './types.ts';
 
 @Resolver(() => Proposal)

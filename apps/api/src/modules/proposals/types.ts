@@ -68,12 +68,6 @@ export class Proposal extends Node implements Partial<ProposalRow> {
   @Field(() => String, { nullable: true, description: 'What the proposal would do, in a paragraph.' })
   summary!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The problem it addresses.' })
-  problem!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What it aims to achieve.' })
-  objectives!: string | null;
-
   @Field(() => ProposalStatusEnum, { description: 'Where the proposal stands.' })
   status!: ProposalStatusEnum;
 
@@ -89,6 +83,8 @@ export class Proposal extends Node implements Partial<ProposalRow> {
   @Field(() => DateTime, { description: 'When it was last changed.' })
   updatedAt!: Date;
 
+  problem!: string | null;
+  objectives!: string | null;
   seminarId!: string;
   implementingOrganizationId!: string | null;
 }

@@ -1,14 +1,16 @@
 import type { Review } from '@seminarhub/db';
+import { reviewWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
 import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
 
 /** A proposal's reviews, in the order they were recorded. */
-export function listReviews(ctx: Context, args: ConnectionArgs, where: { proposalId: string }) {
+export async function listReviews(ctx: Context, args: ConnectionArgs, where: { proposalId: string }) {
+  const visible = reviewWhere(ctx.viewer, await ctx.scope());
   return paginate<Review>({
     args,
     order: { direction: 'asc' },
-    findMany: (page) => ctx.prisma.review.findMany({ ...page, where: { AND: [where, page.where] } }),
-    count: () => ctx.prisma.review.count({ where }),
+    findMany: (page) => ctx.prisma.review.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
+    count: () => ctx.prisma.review.count({ where: { AND: [where, visible] } }),
   });
 }
 

@@ -1,0 +1,33 @@
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.ts';
+import type { Viewer } from './viewer.ts';
+
+export function unauthenticated(message = 'Sign in first: send "Authorization: Bearer <token>".'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** The signed-in user, or UNAUTHENTICATED. */
+export function requireUser(ctx: Context): Extract<Viewer, { kind: 'user' }> {
+  if (ctx.viewer.kind !== 'user') {
+    throw ctx.viewer.kind === 'apiKey'
+      ? forbidden('This operation is for signed-in people, not API keys.')
+      : unauthenticated();
+  }
+  return ctx.viewer;
+}
+
+/** A signed-in admin, or UNAUTHENTICATED / FORBIDDEN. */
+export function requireAdmin(ctx: Context): Extract<Viewer, { kind: 'user' }> {
+  const user = requireUser(ctx);
+  if (user.role !== 'ADMIN') throw forbidden('Only administrators may do this.');
+  return user;
+}
+
+/** Admins and API keys read everything except people's personal details. */
+export function readsEverything(viewer: Viewer): boolean {
+  return (viewer.kind === 'user' && viewer.role === 'ADMIN') || viewer.kind === 'apiKey';
+}
