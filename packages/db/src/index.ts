@@ -3,4 +3,4 @@ export * from './generated/prisma/client.ts';
 export type { DbLogger } from './logger.ts';
 export { applyPendingMigrations } from './migrations/engine.ts';
 export { type Database, type DatabaseConfig, openDatabase } from './open-database.ts';
-export { seedExampleSeminar } from './seed/example-seminar.ts';
+export { EXAMPLE_PROGRAM_ID, EXAMPLE_SEMINAR_ID, seedExampleSeminar } from './seed/example-seminar.ts';

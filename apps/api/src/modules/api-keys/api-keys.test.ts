@@ -52,7 +52,10 @@ describe('API keys', () => {
   it('lets a READ key query but not mutate; a READ_WRITE key may', async () => {
     const read = await createKey('READ');
     const refused = await api.graphql('mutation { logout { revoked } }', {}, withKey(read.secret));
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/read-only/) });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: expect.stringMatching(/read-only/),
+    });
     const write = await createKey('READ_WRITE');
     const { data } = await api.graphql('{ viewer { permissions } }', {}, withKey(write.secret));
     expect(data.viewer.permissions).toContain('WRITE');
@@ -61,14 +64,20 @@ describe('API keys', () => {
   it('stops working once revoked or expired', async () => {
     const { secret, apiKey } = await createKey('READ');
     expect((await api.graphql('{ viewer { kind } }', {}, withKey(secret))).status).toBe(200);
-    const revoked = await admin.graphql('mutation($id: ID!) { apiKeyRevoke(input: { id: $id }) { apiKey { revokedAt } userErrors { code } } }', {
-      id: apiKey.id,
-    });
+    const revoked = await admin.graphql(
+      'mutation($id: ID!) { apiKeyRevoke(input: { id: $id }) { apiKey { revokedAt } userErrors { code } } }',
+      {
+        id: apiKey.id,
+      },
+    );
     expect(revoked.data.apiKeyRevoke.apiKey.revokedAt).toBeTruthy();
     expect((await api.graphql('{ viewer { kind } }', {}, withKey(secret))).status).toBe(401);
 
     const expiring = await createKey('READ', { expiresAt: new Date(Date.now() + 60_000).toISOString() });
-    await api.db.prisma.apiKey.update({ where: { id: fromGlobal(expiring.apiKey.id) }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await api.db.prisma.apiKey.update({
+      where: { id: fromGlobal(expiring.apiKey.id) },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
     expect((await api.graphql('{ viewer { kind } }', {}, withKey(expiring.secret))).status).toBe(401);
   });
 

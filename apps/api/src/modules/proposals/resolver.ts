@@ -25,24 +25,35 @@ export class ProposalResolver {
     return ctx.loaders.seminar.load(proposal.seminarId);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'The problem it addresses. A detail: see the type.' })
+  async problem(@Root() proposal: Proposal, @Ctx() ctx: Context) {
+    return (await canReadDetails(ctx, proposal)) ? proposal.problem : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'What it aims to achieve. A detail: see the type.' })
+  async objectives(@Root() proposal: Proposal, @Ctx() ctx: Context) {
+    return (await canReadDetails(ctx, proposal)) ? proposal.objectives : null;
+  }
+
   @FieldResolver(() => Organization, {
     nullable: true,
-    description: 'The organization that would carry it out at home.',
+    description: 'The organization that would carry it out at home. A detail: see the type.',
   })
-  implementingOrganization(@Root() proposal: Proposal, @Ctx() ctx: Context) {
-    return proposal.implementingOrganizationId
-      ? ctx.loaders.organization.load(proposal.implementingOrganizationId)
-      : null;
+  async implementingOrganization(@Root() proposal: Proposal, @Ctx() ctx: Context) {
+    if (!proposal.implementingOrganizationId || !(await canReadDetails(ctx, proposal))) return null;
+    return ctx.loaders.organization.load(proposal.implementingOrganizationId);
   }
 
-  @FieldResolver(() => [ProposalMember], { description: 'The team that wrote it, lead first.' })
-  members(@Root() proposal: Proposal, @Ctx() ctx: Context) {
-    return ctx.loaders.membersByProposal.load(proposal.id);
+  @FieldResolver(() => [ProposalMember], { description: 'The team that wrote it, lead first. A detail: see the type.' })
+  async members(@Root() proposal: Proposal, @Ctx() ctx: Context) {
+    return (await canReadDetails(ctx, proposal)) ? ctx.loaders.membersByProposal.load(proposal.id) : [];
   }
 
-  @FieldResolver(() => [ProposalDecision], { description: 'Decisions taken on it, oldest first.' })
-  decisions(@Root() proposal: Proposal, @Ctx() ctx: Context) {
-    return ctx.loaders.decisionsByProposal.load(proposal.id);
+  @FieldResolver(() => [ProposalDecision], {
+    description: 'Decisions taken on it, oldest first. A detail: see the type.',
+  })
+  async decisions(@Root() proposal: Proposal, @Ctx() ctx: Context) {
+    return (await canReadDetails(ctx, proposal)) ? ctx.loaders.decisionsByProposal.load(proposal.id) : [];
   }
 }
 

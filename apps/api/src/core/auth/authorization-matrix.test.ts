@@ -1,0 +1,455 @@
+import { EXAMPLE_SEMINAR_ID } from '@seminarhub/db';
+import { isObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../../test/testkit.ts';
+import { getSchema } from '../../schema.ts';
+import { toGlobalId } from '../node-id.ts';
+
+/**
+ * Every query, mutation and sensitive field against every kind of caller. A row says, per caller,
+ * whether the operation is allowed (A) or denied (-), where "denied" for an object means it looks
+ * missing. The last test fails when the schema has an operation or sensitive field with no row.
+ */
+const ROLES = ['anonymous', 'participant', 'reviewer', 'coordinator', 'admin', 'readKey', 'writeKey'] as const;
+type Role = (typeof ROLES)[number];
+type Send = (
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<{ status: number; data: any; errors?: any[] }>;
+
+interface Fixtures {
+  draftSeminar: string;
+  publicSeminar: string;
+  teamProposal: string;
+  supportedProposal: string;
+  speaker: string;
+  participantSelf: string;
+  otherParticipant: string;
+  draftParticipant: string;
+  user: string;
+  apiKey: string;
+}
+
+interface Row {
+  /** What it covers: `Query.x`, `Mutation.x`, or `Type.field` for a sensitive field. */
+  covers: string;
+  what: string;
+  /** One letter per role, in ROLES order. */
+  expect: string;
+  probe: (send: Send, f: Fixtures) => Promise<boolean>;
+}
+
+const ok = (response: { errors?: any[] }) => !response.errors?.length;
+const denied = (response: { errors?: any[] }) =>
+  ['FORBIDDEN', 'UNAUTHENTICATED'].includes(response.errors?.[0]?.extensions?.code);
+const idsOf = (connection: { nodes: { id: string }[] }) => connection.nodes.map((node) => node.id);
+
+const MATRIX: Row[] = [
+  {
+    covers: 'Query.viewer',
+    what: 'who am I',
+    expect: 'AAAAAAA',
+    probe: async (send) => ok(await send('{ viewer { kind } }')),
+  },
+  {
+    covers: 'Query.programs',
+    what: 'list programmes',
+    expect: 'AAAAAAA',
+    probe: async (send) => (await send('{ programs(first: 5) { totalCount } }')).data.programs.totalCount > 0,
+  },
+  {
+    covers: 'Query.program',
+    what: 'a programme by id',
+    expect: 'AAAAAAA',
+    probe: async (send) => {
+      const list = await send('{ programs(first: 1) { nodes { id } } }');
+      const id = list.data.programs.nodes[0]?.id;
+      return Boolean(id && (await send('query($id: ID!) { program(id: $id) { id } }', { id })).data.program);
+    },
+  },
+  {
+    covers: 'Query.seminars',
+    what: 'the published seminar in the list',
+    expect: 'AAAAAAA',
+    probe: async (send, f) =>
+      idsOf((await send('{ seminars(first: 50) { nodes { id } } }')).data.seminars).includes(f.publicSeminar),
+  },
+  {
+    covers: 'Query.seminars',
+    what: 'a draft seminar in the list',
+    expect: '---AAAA',
+    probe: async (send, f) =>
+      idsOf((await send('{ seminars(first: 50) { nodes { id } } }')).data.seminars).includes(f.draftSeminar),
+  },
+  {
+    covers: 'Query.seminar',
+    what: 'a draft seminar by id',
+    expect: '---AAAA',
+    probe: async (send, f) =>
+      Boolean((await send('query($id: ID!) { seminar(id: $id) { id } }', { id: f.draftSeminar })).data.seminar),
+  },
+  {
+    covers: 'Query.node',
+    what: 'a draft seminar through node(id:)',
+    expect: '---AAAA',
+    probe: async (send, f) =>
+      Boolean((await send('query($id: ID!) { node(id: $id) { id } }', { id: f.draftSeminar })).data.node),
+  },
+  {
+    covers: 'Query.nodes',
+    what: 'a draft seminar through nodes(ids:)',
+    expect: '---AAAA',
+    probe: async (send, f) =>
+      Boolean((await send('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [f.draftSeminar] })).data.nodes[0]),
+  },
+  {
+    covers: 'Query.organizations',
+    what: 'list organizations',
+    expect: 'AAAAAAA',
+    probe: async (send) => (await send('{ organizations(first: 5) { totalCount } }')).data.organizations.totalCount > 0,
+  },
+  {
+    covers: 'Query.organization',
+    what: 'an organization by id',
+    expect: 'AAAAAAA',
+    probe: async (send) => {
+      const id = (await send('{ organizations(first: 1) { nodes { id } } }')).data.organizations.nodes[0].id;
+      return Boolean((await send('query($id: ID!) { organization(id: $id) { id } }', { id })).data.organization);
+    },
+  },
+  {
+    covers: 'Query.people',
+    what: "a speaker's public profile in the list",
+    expect: 'AAAAAAA',
+    probe: async (send, f) =>
+      idsOf((await send('{ people(first: 100) { nodes { id } } }')).data.people).includes(f.speaker),
+  },
+  {
+    covers: 'Query.people',
+    what: 'a participant of another team in the list',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      idsOf((await send('{ people(first: 100) { nodes { id } } }')).data.people).includes(f.otherParticipant),
+  },
+  {
+    covers: 'Query.person',
+    what: 'a participant of another team by id',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      Boolean((await send('query($id: ID!) { person(id: $id) { id } }', { id: f.otherParticipant })).data.person),
+  },
+  {
+    covers: 'Query.proposals',
+    what: 'the proposal selected for support in the list',
+    expect: 'AAAAAAA',
+    probe: async (send, f) =>
+      idsOf((await send('{ proposals(first: 50) { nodes { id } } }')).data.proposals).includes(f.supportedProposal),
+  },
+  {
+    covers: 'Query.proposals',
+    what: 'a commended proposal in the list (not public)',
+    expect: '-AA-AAA',
+    probe: async (send, f) =>
+      idsOf((await send('{ proposals(first: 50) { nodes { id } } }')).data.proposals).includes(f.teamProposal),
+  },
+  {
+    covers: 'Query.proposal',
+    what: 'a commended proposal by id',
+    expect: '-AA-AAA',
+    probe: async (send, f) =>
+      Boolean((await send('query($id: ID!) { proposal(id: $id) { id } }', { id: f.teamProposal })).data.proposal),
+  },
+  {
+    covers: 'Query.users',
+    what: 'list accounts',
+    expect: '----A--',
+    probe: async (send) => ok(await send('{ users(first: 5) { totalCount } }')),
+  },
+  {
+    covers: 'Query.apiKeys',
+    what: 'list API keys',
+    expect: '----A--',
+    probe: async (send) => ok(await send('{ apiKeys(first: 5) { totalCount } }')),
+  },
+  {
+    covers: 'Query.node',
+    what: 'an account through node(id:)',
+    expect: '----A--',
+    probe: async (send, f) =>
+      Boolean((await send('query($id: ID!) { node(id: $id) { id } }', { id: f.user })).data.node),
+  },
+  {
+    covers: 'Query.node',
+    what: 'an API key through node(id:)',
+    expect: '----A--',
+    probe: async (send, f) =>
+      Boolean((await send('query($id: ID!) { node(id: $id) { id } }', { id: f.apiKey })).data.node),
+  },
+  {
+    covers: 'Mutation.login',
+    what: 'try to sign in',
+    expect: 'AAAAA-A',
+    probe: async (send) =>
+      ok(await send('mutation { login(input: { email: "x@example.org", password: "wrong password!" }) { token } }')),
+  },
+  {
+    covers: 'Mutation.logout',
+    what: 'sign out (probed last, as it ends the session)',
+    expect: '-AAAA--',
+    probe: async () => true,
+  },
+  {
+    covers: 'Mutation.passwordChange',
+    what: 'change own password',
+    expect: '-AAAA--',
+    probe: async (send) =>
+      ok(
+        await send(
+          'mutation { passwordChange(input: { currentPassword: "wrong password!", newPassword: "x" }) { userErrors { code } } }',
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.apiKeyCreate',
+    what: 'create an API key',
+    expect: '----A--',
+    probe: async (send) =>
+      !denied(await send('mutation { apiKeyCreate(input: { name: "m", scope: READ }) { apiKey { id } } }')),
+  },
+  {
+    covers: 'Mutation.apiKeyRevoke',
+    what: 'revoke an API key',
+    expect: '----A--',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { apiKeyRevoke(input: { id: $id }) { userErrors { code } } }', { id: f.apiKey }),
+      ),
+  },
+  ...(['email', 'phone', 'sex', 'birthYear', 'nationality'] as const).flatMap((field): Row[] => [
+    {
+      covers: `Person.${field}`,
+      what: `a participant's ${field}, as that participant`,
+      expect: '-A--A--',
+      probe: async (send, f) =>
+        (await send(`query($id: ID!) { person(id: $id) { ${field} } }`, { id: f.participantSelf })).data.person?.[
+          field
+        ] != null,
+    },
+    {
+      covers: `Person.${field}`,
+      what: `the ${field} of a participant in the coordinator's seminar`,
+      expect: '---AA--',
+      probe: async (send, f) =>
+        (await send(`query($id: ID!) { person(id: $id) { ${field} } }`, { id: f.draftParticipant })).data.person?.[
+          field
+        ] != null,
+    },
+  ]),
+  ...(
+    ['problem', 'objectives', 'implementingOrganization { id }', 'members { role }', 'decisions { kind }'] as const
+  ).map(
+    (selection): Row => ({
+      covers: `Proposal.${selection.split(' ')[0]}`,
+      what: `the ${selection.split(' ')[0]} of the supported proposal`,
+      expect: '----AAA',
+      probe: async (send, f) => {
+        const value = (
+          await send(`query($id: ID!) { proposal(id: $id) { ${selection} } }`, { id: f.supportedProposal })
+        ).data.proposal?.[selection.split(' ')[0] as string];
+        return Array.isArray(value) ? value.length > 0 : value != null;
+      },
+    }),
+  ),
+  {
+    covers: 'Proposal.problem',
+    what: 'the problem of the team’s own commended proposal',
+    expect: '-AA-AAA',
+    probe: async (send, f) =>
+      (await send('query($id: ID!) { proposal(id: $id) { problem } }', { id: f.teamProposal })).data.proposal
+        ?.problem != null,
+  },
+  {
+    covers: 'Seminar.enrollments',
+    what: "another participant's enrollment in the published seminar",
+    expect: '----AAA',
+    probe: async (send, f) => {
+      const { data } = await send(
+        'query($id: ID!) { seminar(id: $id) { enrollments(first: 100) { nodes { person { id } } } } }',
+        {
+          id: f.publicSeminar,
+        },
+      );
+      return (data.seminar?.enrollments.nodes ?? []).some((node: any) => node.person.id === f.otherParticipant);
+    },
+  },
+  {
+    covers: 'Seminar.enrollments',
+    what: 'enrollments of the coordinator’s draft seminar',
+    expect: '---AAAA',
+    probe: async (send, f) => {
+      const { data } = await send('query($id: ID!) { seminar(id: $id) { enrollments(first: 10) { totalCount } } }', {
+        id: f.draftSeminar,
+      });
+      return (data.seminar?.enrollments.totalCount ?? 0) > 0;
+    },
+  },
+  {
+    covers: 'Proposal.reviews',
+    what: 'reviews of the team’s commended proposal',
+    expect: '--A-AAA',
+    probe: async (send, f) => {
+      const { data } = await send('query($id: ID!) { proposal(id: $id) { reviews(first: 10) { totalCount } } }', {
+        id: f.teamProposal,
+      });
+      return (data.proposal?.reviews.totalCount ?? 0) > 0;
+    },
+  },
+];
+
+let api: TestApi;
+let fixtures: Fixtures;
+const senders = new Map<Role, Send>();
+const logoutSenders = new Map<Role, Send>();
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const { prisma } = api.db;
+  const seminar = await prisma.seminar.findUniqueOrThrow({ where: { id: EXAMPLE_SEMINAR_ID } });
+  const proposals = await prisma.proposal.findMany({
+    where: { seminarId: seminar.id },
+    include: { members: true, reviewAssignments: true },
+    orderBy: { title: 'asc' },
+  });
+  const supported = proposals.find((proposal) => proposal.status === 'SELECTED_FOR_SUPPORT');
+  const team = proposals.find((proposal) => proposal.status === 'COMMENDED');
+  const other = proposals.find((proposal) => proposal.status === 'COMMENDED' && proposal.id !== team?.id);
+  if (!supported || !team || !other)
+    throw new Error('the seed changed: expected one supported and two commended proposals');
+  const participant = team.members[0]?.personId as string;
+  const reviewerPerson = team.reviewAssignments.find(
+    (assignment) => !other.reviewAssignments.some((o) => o.reviewerId === assignment.reviewerId),
+  )?.reviewerId as string;
+  const speakers = await prisma.sessionSpeaker.findMany({ where: { session: { seminarId: seminar.id } } });
+  // Someone on another team who does not speak: speakers' profiles are public.
+  const otherParticipant = other.members.find(
+    (member) =>
+      !team.members.some((m) => m.personId === member.personId) &&
+      !speakers.some((s) => s.personId === member.personId),
+  )?.personId as string;
+  const speaker = speakers.find((s) => s.role === 'SPEAKER')?.personId as string;
+  if (!participant || !reviewerPerson || !otherParticipant || !speaker)
+    throw new Error('the seed changed: fixtures not found');
+  const personal = {
+    email: 'self@example.org',
+    phone: '+998 71 111 11 11',
+    sex: 'MALE' as const,
+    birthYear: 1988,
+    nationality: 'UZ',
+  };
+  await prisma.person.update({ where: { id: participant }, data: personal });
+
+  // A draft seminar in the same programme, with one participant, for its coordinator.
+  const draft = await prisma.seminar.create({
+    data: {
+      programId: seminar.programId,
+      title: 'Draft cohort 2026',
+      startDate: new Date('2026-10-11'),
+      endDate: new Date('2026-10-24'),
+      timezone: 'Asia/Seoul',
+      countryCode: 'KR',
+      status: 'DRAFT',
+    },
+  });
+  const draftPerson = await prisma.person.create({
+    data: { givenName: 'Draft', familyName: 'Participant', ...personal, email: 'draft@example.org' },
+  });
+  await prisma.enrollment.create({ data: { seminarId: draft.id, personId: draftPerson.id } });
+
+  const admin = await api.as('ADMIN');
+  const actors = {
+    participant: await api.as('PARTICIPANT', { personId: participant }),
+    reviewer: await api.as('REVIEWER', { personId: reviewerPerson }),
+    coordinator: await api.as('COORDINATOR', { seminarIds: [draft.id] }),
+    admin,
+  };
+  const key = async (scope: 'READ' | 'READ_WRITE') =>
+    (
+      await admin.graphql(
+        'mutation($s: ApiKeyScope!) { apiKeyCreate(input: { name: "matrix", scope: $s }) { secret apiKey { id } } }',
+        { s: scope },
+      )
+    ).data.apiKeyCreate;
+  const readKey = await key('READ');
+  const writeKey = await key('READ_WRITE');
+  const revocable = await key('READ');
+
+  const withBearer =
+    (token: string): Send =>
+    (query, variables) =>
+      api.graphql(query, variables, { authorization: `Bearer ${token}` });
+  senders.set('anonymous', (query, variables) => api.graphql(query, variables));
+  for (const [role, actor] of Object.entries(actors)) senders.set(role as Role, actor.graphql);
+  senders.set('readKey', withBearer(readKey.secret));
+  senders.set('writeKey', withBearer(writeKey.secret));
+  for (const role of ['participant', 'reviewer', 'coordinator', 'admin'] as const) {
+    // Signing out ends a session: each role signs out with a spare account, not the one probing.
+    const spare = await api.as(role.toUpperCase() as 'ADMIN');
+    logoutSenders.set(role, spare.graphql);
+  }
+  logoutSenders.set('anonymous', senders.get('anonymous') as Send);
+  logoutSenders.set('readKey', senders.get('readKey') as Send);
+  logoutSenders.set('writeKey', senders.get('writeKey') as Send);
+
+  fixtures = {
+    draftSeminar: toGlobalId('Seminar', draft.id),
+    publicSeminar: toGlobalId('Seminar', seminar.id),
+    teamProposal: toGlobalId('Proposal', team.id),
+    supportedProposal: toGlobalId('Proposal', supported.id),
+    speaker: toGlobalId('Person', speaker),
+    participantSelf: toGlobalId('Person', participant),
+    otherParticipant: toGlobalId('Person', otherParticipant),
+    draftParticipant: toGlobalId('Person', draftPerson.id),
+    user: toGlobalId('User', admin.userId),
+    apiKey: revocable.apiKey.id,
+  };
+}, 120_000);
+afterAll(() => api?.close());
+
+describe('authorization matrix', () => {
+  for (const row of MATRIX) {
+    it(`${row.covers}: ${row.what} — ${row.expect}`, async () => {
+      const outcome: Record<string, string> = {};
+      for (const [index, role] of ROLES.entries()) {
+        const send = (row.covers === 'Mutation.logout' ? logoutSenders : senders).get(role) as Send;
+        const allowed =
+          row.covers === 'Mutation.logout'
+            ? !denied(await send('mutation { logout { revoked } }'))
+            : await row.probe(send, fixtures);
+        outcome[role] = allowed ? 'A' : '-';
+        expect.soft(`${role}: ${outcome[role]}`).toBe(`${role}: ${row.expect[index]}`);
+      }
+    });
+  }
+
+  it('has a row for every query, mutation and sensitive field of the schema', async () => {
+    const schema = await getSchema();
+    const covered = new Set(MATRIX.map((row) => row.covers));
+    const required: string[] = [];
+    for (const [typeName, prefix] of [
+      ['Query', 'Query'],
+      ['Mutation', 'Mutation'],
+    ] as const) {
+      const type = schema.getType(typeName);
+      if (isObjectType(type)) required.push(...Object.keys(type.getFields()).map((name) => `${prefix}.${name}`));
+    }
+    // Fields whose descriptions mark them as restricted must have rows too.
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (/Personal: see|A detail: see/.test(field.description ?? '')) required.push(`${type.name}.${field.name}`);
+      }
+    }
+    required.push('Seminar.enrollments', 'Proposal.reviews');
+    expect(required.filter((operation) => !covered.has(operation))).toEqual([]);
+  });
+});
