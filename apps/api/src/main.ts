@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, seedExampleSeminar } from '@seminarhub/db';
+import { Redis } from 'ioredis';
 import { EnvError, loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { ensureFirstAdmin } from './modules/accounts/service.ts';
@@ -27,16 +28,38 @@ async function main() {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     poolMax: env.DATABASE_POOL_MAX,
+    statementTimeoutMs: env.REQUEST_TIMEOUT_MS,
     logger: log,
   });
+  // Rate-limit budgets live in Redis when several API processes must share them.
+  const redis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : undefined;
+  redis?.on('error', (error) =>
+    log.warn({ reason: error.message }, 'redis unavailable; rate limits count per process'),
+  );
   try {
     if (env.SEED && (await db.prisma.program.count()) === 0) {
       const { created } = await seedExampleSeminar(db.prisma);
       if (created) log.info('seeded the example seminar (KOICA CIAT, Uzbekistan, October 2025)');
     }
     await ensureFirstAdmin(db.prisma, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }, log);
-    const server = await createServer({ db, logger: log });
+    const server = await createServer({
+      db,
+      logger: log,
+      production: env.NODE_ENV === 'production',
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      rateLimit: {
+        points: env.RATE_LIMIT_POINTS,
+        anonymousPoints: env.RATE_LIMIT_ANONYMOUS_POINTS,
+        windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+        redis,
+      },
+    });
     const http = server.app.listen(env.PORT, env.HOST);
+    // Slow clients may not hold connections open: headers within 10 s, the whole request within 15 s.
+    http.headersTimeout = 10_000;
+    http.requestTimeout = 15_000;
     await once(http, 'listening');
     const { port } = http.address() as AddressInfo;
     log.info(
@@ -55,6 +78,7 @@ async function main() {
       await closed;
       clearTimeout(forced);
       await server.stop();
+      redis?.disconnect();
       await db.close();
       log.info('stopped');
       process.exit(0);
@@ -62,6 +86,7 @@ async function main() {
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
   } catch (error) {
+    redis?.disconnect();
     await db.close();
     throw error;
   }

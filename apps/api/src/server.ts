@@ -7,8 +7,11 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
 import { authentication } from './http/authentication.ts';
+import { deadline } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
 import { graphiqlPage, graphiqlRouter } from './http/graphiql.ts';
+import { armor, introspectionForIdentifiedCallers, LIMITS } from './http/limits.ts';
+import { type RateLimitOptions, rateLimit } from './http/rate-limit.ts';
 import { readOnlyApiKeys } from './http/read-only-keys.ts';
 import type { Logger } from './logger.ts';
 import { getSchema } from './schema.ts';
@@ -16,7 +19,15 @@ import { getSchema } from './schema.ts';
 export interface ServerOptions {
   db: Database;
   logger: Logger;
+  /** Production hides introspection from anonymous callers. */
+  production?: boolean;
+  /** Deadline of one request; match the pool's statement_timeout. */
+  requestTimeoutMs?: number;
+  rateLimit?: RateLimitOptions;
 }
+
+/** Generous enough for a person clicking or a script paging; tight enough to blunt a flood. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { points: 600, anonymousPoints: 120, windowSeconds: 60 };
 
 export interface Server {
   /** The HTTP application: mount it, or `listen` on it. */
@@ -31,16 +42,27 @@ export const BODY_LIMIT = '100kb';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** Builds the API without binding a port, so that tests drive exactly what production runs. */
-export async function createServer({ db, logger }: ServerOptions): Promise<Server> {
+export async function createServer(options: ServerOptions): Promise<Server> {
+  const { db, logger } = options;
+  const protection = armor();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: LIMITS.tokens },
+    hideSchemaDetailsFromClientErrors: true,
     // main.ts owns the signals: it stops accepting, drains, then stops Apollo and the database.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging, readOnlyApiKeys],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ...protection.plugins,
+      errorLogging,
+      readOnlyApiKeys,
+      introspectionForIdentifiedCallers(options.production ?? false),
+    ],
     logger,
   });
   await apollo.start();
@@ -75,8 +97,10 @@ export async function createServer({ db, logger }: ServerOptions): Promise<Serve
   });
   app.use(
     '/graphql',
-    express.json({ limit: BODY_LIMIT }),
+    deadline(options.requestTimeoutMs ?? 10_000),
     authentication(db.prisma),
+    rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, logger),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext({

@@ -4,7 +4,7 @@ import type { UserRole } from '@seminarhub/db';
 import { openTestDatabase, type TestDatabase } from '@seminarhub/db/testing';
 import { pino } from 'pino';
 import { generateSecret, hashSecret, SESSION_TOKEN_PREFIX } from '../src/core/auth/tokens.ts';
-import { createServer, type Server } from '../src/server.ts';
+import { createServer, type Server, type ServerOptions } from '../src/server.ts';
 
 /** A GraphQL answer over HTTP; `data` is untyped JSON here, as tests assert on its shape. */
 export interface GraphQLResponse<Data = any> {
@@ -51,10 +51,12 @@ export interface TestApi {
  * The real server over HTTP on this test file's own database (a clone of the migrated, seeded
  * template): what a client sees, without mocks.
  */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(options: Partial<Omit<ServerOptions, 'db' | 'logger'>> = {}): Promise<TestApi> {
   const db = await openTestDatabase();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const server = await createServer({ db, logger });
+  // Tests send many requests from one address; the rate-limit tests set their own budgets.
+  const rateLimit = { points: 100_000, anonymousPoints: 100_000, windowSeconds: 60 };
+  const server = await createServer({ db, logger, rateLimit, ...options });
   const http = server.app.listen(0, '127.0.0.1');
   await once(http, 'listening');
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

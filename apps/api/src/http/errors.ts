@@ -16,7 +16,12 @@ function isPublic(error: GraphQLFormattedError): boolean {
 export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (isPublic(formatted)) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    // graphql-armor words its limit violations as "Syntax Error: …", which they are not.
+    const message =
+      extensions.code === 'GRAPHQL_VALIDATION_FAILED'
+        ? formatted.message.replace(/^Syntax Error: /, '')
+        : formatted.message;
+    return { ...formatted, message, extensions };
   }
   return {
     message: MASKED_MESSAGE,

@@ -39,10 +39,14 @@ describe('GraphiQL in a browser', () => {
     await expect.poll(() => page.locator('.graphiql-query-editor').textContent()).toContain('seminars(first: 5)');
 
     const answered = page.waitForResponse(
-      (response) => response.url().endsWith('/graphql') && response.request().method() === 'POST',
+      (response) =>
+        response.url().endsWith('/graphql') &&
+        response.request().method() === 'POST' &&
+        (response.request().postData() ?? '').includes('seminars(first: 5)'),
     );
     await run.click();
     const body = await (await answered).json();
+    expect(body.errors).toBeUndefined();
     const titles = body.data.seminars.nodes[0].sessions.nodes.map((session: { title: string }) => session.title);
     expect(titles).toContain('Key Technologies of E-Government');
     // The response pane renders only its visible lines; the seminar's title is near the top.
