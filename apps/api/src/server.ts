@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Database } from '@seminarhub/db';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
 import { authentication } from './http/authentication.ts';
@@ -11,6 +11,7 @@ import { deadline } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
 import { graphiqlPage, graphiqlRouter } from './http/graphiql.ts';
 import { armor, introspectionForIdentifiedCallers, LIMITS } from './http/limits.ts';
+import { nodeLimit } from './http/node-limit.ts';
 import { type RateLimitOptions, rateLimit } from './http/rate-limit.ts';
 import { readOnlyApiKeys } from './http/read-only-keys.ts';
 import type { Logger } from './logger.ts';
@@ -59,6 +60,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ...protection.plugins,
+      nodeLimit,
       errorLogging,
       readOnlyApiKeys,
       introspectionForIdentifiedCallers(options.production ?? false),
@@ -98,6 +100,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   app.use(
     '/graphql',
     deadline(options.requestTimeoutMs ?? 10_000),
+    utf8Only,
     authentication(db.prisma),
     rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, logger),
     express.json({ limit: BODY_LIMIT }),
@@ -123,9 +126,27 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   return { app, apollo, stop: () => apollo.stop() };
 }
 
+/**
+ * JSON bodies must be UTF-8. body-parser accepts any `utf-*` charset, UTF-7 included, whose decoding
+ * has been used to smuggle payloads and stall servers (Apollo 5.4's fix for its own parser).
+ */
+const utf8Only: RequestHandler = (req, res, next) => {
+  const charset = /;\s*charset=("?)([^";]+)\1/i.exec(req.get('content-type') ?? '')?.[2]?.toLowerCase();
+  if (charset === undefined || charset === 'utf-8' || charset === 'utf8') return next();
+  res.status(415).json({
+    errors: [{ message: `Unsupported charset "${charset}": send UTF-8.`, extensions: { code: 'BAD_REQUEST' } }],
+  });
+};
+
 /** Errors before GraphQL runs (body too large, malformed JSON): a JSON answer, never a stack trace. */
 function httpErrors(logger: Logger): ErrorRequestHandler {
   return (error: { status?: number; type?: string; expose?: boolean; message?: string }, _req, res, _next) => {
+    // Already answered (the deadline fired): the late handler's failure is expected, not news.
+    if (res.headersSent) {
+      if (!res.locals.timedOut)
+        logger.error({ err: error, requestId: res.locals.requestId }, 'error after the response was sent');
+      return;
+    }
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error, requestId: res.locals.requestId }, 'unexpected HTTP error');
     const message =

@@ -8,9 +8,12 @@ export function deadline(ms: number): RequestHandler {
   return (_req, res, next) => {
     const timer = setTimeout(() => {
       if (res.headersSent) return;
+      res.locals.timedOut = true;
+      // The handler may still try to answer later; closing the connection keeps its late write
+      // from reaching a reused keep-alive socket.
       res
         .status(503)
-        .set('retry-after', '1')
+        .set({ 'retry-after': '1', connection: 'close' })
         .json({
           errors: [
             {

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { type Database, openDatabase } from '../open-database.ts';
+import { type Database, type DatabaseConfig, openDatabase } from '../open-database.ts';
 import { createRunDatabase, type TestPostgres } from './postgres-server.ts';
 
 declare module 'vitest' {
@@ -19,9 +19,11 @@ export interface TestDatabase extends Database {
  * A database of this test file's own, cloned from the migrated and seeded template: tests may write
  * freely. `close()` drops it.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase(
+  options: Pick<DatabaseConfig, 'statementTimeoutMs' | 'connectionTimeoutMs' | 'poolMax'> = {},
+): Promise<TestDatabase> {
   const clone = await createRunDatabase(inject('testPostgres'));
-  const db = await openDatabase({ databaseUrl: clone.url, dataDir: '', migrate: false, poolMax: 5 });
+  const db = await openDatabase({ databaseUrl: clone.url, dataDir: '', migrate: false, poolMax: 5, ...options });
   return {
     ...db,
     url: clone.url,
