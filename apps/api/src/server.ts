@@ -6,7 +6,7 @@ import type { Database } from '@seminarhub/db';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
-import { authentication } from './http/authentication.ts';
+import { authentication, refuseBadCredentials } from './http/authentication.ts';
 import { deadline } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
 import { graphiqlPage, graphiqlRouter } from './http/graphiql.ts';
@@ -103,6 +103,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     utf8Only,
     authentication(db.prisma),
     rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, logger),
+    refuseBadCredentials,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>

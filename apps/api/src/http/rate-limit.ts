@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts } from 'rate-limiter-flexible';
 import type { Viewer } from '../core/auth/viewer.ts';
 import type { Logger } from '../logger.ts';
 
@@ -16,17 +16,23 @@ export interface RateLimitOptions {
   keyPrefix?: string;
 }
 
+/** How long a budget check may wait for Redis before the process counts on its own. */
+const REDIS_TIMEOUT_MS = 200;
+
 function limiter(options: RateLimitOptions, points: number, name: string) {
   const memory = new RateLimiterMemory({ points, duration: options.windowSeconds });
   if (!options.redis) return memory;
-  return new RateLimiterRedis({
+  const shared = new RateLimiterRedis({
     storeClient: options.redis,
     points,
     duration: options.windowSeconds,
     keyPrefix: `${options.keyPrefix ?? 'seminarhub:rate'}:${name}`,
-    // If Redis is unreachable, each process keeps counting on its own rather than failing requests.
+    // If Redis refuses, each process keeps counting on its own rather than failing requests.
     insuranceLimiter: memory,
   });
+  // A Redis that accepts the connection but never answers would otherwise hold every request until
+  // its deadline: past the timeout, the same in-memory count takes over.
+  return new RLWrapperTimeouts({ limiter: shared, timeoutMs: REDIS_TIMEOUT_MS, insuranceLimiter: memory });
 }
 
 /** The budget a request spends: its user's, its API key's, or its IP address's when anonymous. */

@@ -225,6 +225,40 @@ const MATRIX: Row[] = [
         await send('mutation($id: ID!) { apiKeyRevoke(input: { id: $id }) { userErrors { code } } }', { id: f.apiKey }),
       ),
   },
+  {
+    covers: 'Mutation.userCreate',
+    what: 'create an account',
+    expect: '----A--',
+    probe: async (send) =>
+      !denied(
+        await send('mutation { userCreate(input: { email: "bad", role: PARTICIPANT }) { userErrors { code } } }'),
+      ),
+  },
+  {
+    covers: 'Mutation.userUpdate',
+    what: 'change an account',
+    expect: '----A--',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { userUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.user,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.coordinatorAssignmentsSet',
+    what: "set a coordinator's seminars",
+    expect: '----A--',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { coordinatorAssignmentsSet(input: { userId: $id, programIds: [], seminarIds: [] }) { userErrors { code } } }',
+          {
+            id: f.user,
+          },
+        ),
+      ),
+  },
   ...(['email', 'phone', 'sex', 'birthYear', 'nationality'] as const).flatMap((field): Row[] => [
     {
       covers: `Person.${field}`,

@@ -1,5 +1,5 @@
 import { ApiKeyScope as ApiKeyScopeEnum, UserRole as UserRoleEnum, type User as UserRow } from '@seminarhub/db';
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../core/node.ts';
 import { DateTime } from '../../core/scalars.ts';
 import { UserError } from '../../core/user-errors.ts';
@@ -56,6 +56,9 @@ export class User extends Node implements Partial<UserRow> {
 
   @Field(() => DateTime, { description: 'When the account was created.' })
   createdAt!: Date;
+
+  @Field(() => Int, { description: 'Revision number, raised by every change; updates must name the one they read.' })
+  version!: number;
 
   personId!: string | null;
 }
