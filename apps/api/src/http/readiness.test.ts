@@ -16,12 +16,17 @@ let db: Database;
 let server: Server;
 let http: ReturnType<Server['app']['listen']>;
 let url: string;
+/** What the server logged, to find a masked error's cause by its request id. */
+const logLines: string[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'seminarhub-readyz-'));
   postgres = await startEmbeddedPostgres({ dataDir });
   db = await openDatabase({ databaseUrl: postgres.url, dataDir, connectionTimeoutMs: 2_000 });
-  server = await createServer({ db, logger: pino({ level: 'silent' }) });
+  server = await createServer({
+    db,
+    logger: pino({ level: 'info' }, { write: (line: string) => logLines.push(line) }),
+  });
   http = server.app.listen(0, '127.0.0.1');
   await once(http, 'listening');
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -57,6 +62,11 @@ describe('/readyz', () => {
     const body = JSON.parse(text);
     expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
     expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|prisma|at .+\.js/i);
+    // The operator finds the real cause in the log under the same request id.
+    const logged = logLines
+      .map((line) => JSON.parse(line))
+      .find((entry) => entry.requestId === body.errors[0].extensions.requestId);
+    expect(logged).toMatchObject({ msg: 'unexpected error in GraphQL request', err: expect.any(Object) });
 
     postgres = await startEmbeddedPostgres({ dataDir, port: postgres.port });
     await expect.poll(async () => (await fetch(`${url}/readyz`)).status, { timeout: 15_000 }).toBe(200);
