@@ -4,7 +4,6 @@ import { buildSchema } from 'type-graphql';
 import { encodeNodeIds } from './core/node.ts';
 import { UserResolver, ViewerResolver } from './modules/accounts/resolver.ts';
 import { ApiKeyResolver } from './modules/api-keys/resolver.ts';
-import { UserAdministrationResolver } from './modules/users/resolver.ts';
 import { EnrollmentResolver, SeminarEnrollmentsResolver } from './modules/enrollments/resolver.ts';
 import { NodeResolver } from './modules/node/resolver.ts';
 import { OrganizationResolver } from './modules/organizations/resolver.ts';
@@ -15,6 +14,7 @@ import { ProposalMemberResolver, ProposalResolver, SeminarProposalsResolver } fr
 import { ProposalReviewsResolver, ReviewResolver, ReviewScoreResolver } from './modules/reviews/resolver.ts';
 import { ProgramSeminarsResolver, SeminarResolver } from './modules/seminars/resolver.ts';
 import { SeminarSessionsResolver, SessionResolver, SessionSpeakerResolver } from './modules/sessions/resolver.ts';
+import { UserAdministrationResolver } from './modules/users/resolver.ts';
 
 /** Every feature module's resolvers; a module joins the API by being listed here. */
 const resolvers = [

@@ -14,6 +14,7 @@ import { armor, introspectionForIdentifiedCallers, LIMITS } from './http/limits.
 import { nodeLimit } from './http/node-limit.ts';
 import { type RateLimitOptions, rateLimit } from './http/rate-limit.ts';
 import { readOnlyApiKeys } from './http/read-only-keys.ts';
+import { refuseNulText } from './http/text-guard.ts';
 import type { Logger } from './logger.ts';
 import { getSchema } from './schema.ts';
 
@@ -61,6 +62,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       ApolloServerPluginLandingPageDisabled(),
       ...protection.plugins,
       nodeLimit,
+      refuseNulText,
       errorLogging,
       readOnlyApiKeys,
       introspectionForIdentifiedCallers(options.production ?? false),

@@ -90,12 +90,16 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
 type SortValue = string | number | boolean | Date;
 
 /** A list ordering: one column (or none) and the row's `id` as the tie-breaker, so that order is total. */
-export interface ListOrder<Row> {
-  /** The Prisma field sorted on; omit to sort by `id` alone. */
-  field?: keyof Row & string;
-  direction: 'asc' | 'desc';
-  value?: (row: Row) => SortValue;
-}
+export type ListOrder<Row> = { direction: 'asc' | 'desc' } & (
+  | { field?: undefined }
+  | {
+      /** The Prisma field sorted on. */
+      field: keyof Row & string;
+      /** What the field holds, so that a cursor carrying anything else is refused before the query. */
+      kind: 'string' | 'date';
+      value: (row: Row) => SortValue;
+    }
+);
 
 export interface ListQuery<Row> {
   args: ConnectionArgs;
@@ -121,7 +125,7 @@ interface CursorValue {
 }
 
 /** Reads and checks first/after/last/before; throws BAD_USER_INPUT naming the argument. */
-function readPage(args: ConnectionArgs): Page {
+function readPage(args: ConnectionArgs, kind: CursorKind): Page {
   const { first, last, after, before } = args;
   if (first != null && last != null) throw badUserInput('Give `first` or `last`, not both.', 'last');
   for (const [name, value] of [
@@ -137,7 +141,12 @@ function readPage(args: ConnectionArgs): Page {
   return {
     forward,
     size: (forward ? first : last) ?? DEFAULT_PAGE_SIZE,
-    cursor: after != null ? decodeCursor(after, 'after') : before != null ? decodeCursor(before, 'before') : undefined,
+    cursor:
+      after != null
+        ? decodeCursor(after, 'after', kind)
+        : before != null
+          ? decodeCursor(before, 'before', kind)
+          : undefined,
   };
 }
 
@@ -146,21 +155,34 @@ export function encodeCursor(value: SortValue | null, id: string): string {
   return Buffer.from(JSON.stringify([tagged, id]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, argument: string): CursorValue {
+type CursorKind = 'string' | 'date' | 'id';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Cursors come back from clients, so everything in them is checked against what the list sorts by:
+ * a crafted cursor must fail as BAD_USER_INPUT, never reach the query as a value of another type.
+ */
+function decodeCursor(cursor: string, argument: string, kind: CursorKind): CursorValue {
   try {
-    const [tagged, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      { d?: string; v?: SortValue | null },
-      string,
-    ];
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id) || typeof tagged !== 'object' || tagged === null) {
-      throw new Error('bad cursor');
-    }
-    if (tagged.d !== undefined) {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(decoded) || decoded.length !== 2) throw new Error('shape');
+    const [tagged, id] = decoded as [{ d?: unknown; v?: unknown } | null, unknown];
+    if (typeof id !== 'string' || !UUID.test(id) || typeof tagged !== 'object' || tagged === null)
+      throw new Error('id');
+    if (kind === 'date') {
+      if (typeof tagged.d !== 'string') throw new Error('date');
       const date = new Date(tagged.d);
-      if (Number.isNaN(date.getTime())) throw new Error('bad date');
+      const year = date.getUTCFullYear();
+      if (Number.isNaN(date.getTime()) || year < 1 || year > 9999) throw new Error('date');
       return { value: date, id };
     }
-    return { value: tagged.v ?? null, id };
+    if (kind === 'string') {
+      if (typeof tagged.v !== 'string' || tagged.v.includes('\u0000') || tagged.v.length > 1000)
+        throw new Error('text');
+      return { value: tagged.v, id };
+    }
+    if (tagged.v !== null || tagged.d !== undefined) throw new Error('id only');
+    return { value: null, id };
   } catch {
     throw badUserInput(
       `\`${argument}\` is not a valid cursor: use a cursor from this list's \`pageInfo\` or \`edges\`.`,
@@ -174,9 +196,10 @@ function decodeCursor(cursor: string, argument: string): CursorValue {
  * 1 given an index on (field, id).
  */
 export async function paginate<Row extends { id: string }>(query: ListQuery<Row>): Promise<ConnectionResult<Row>> {
-  const page = readPage(query.args);
-  const { field, direction } = query.order;
-  const sortValue = (row: Row): SortValue | null => (field && query.order.value ? query.order.value(row) : null);
+  const { order } = query;
+  const { field, direction } = order;
+  const page = readPage(query.args, 'kind' in order ? order.kind : 'id');
+  const sortValue = (row: Row): SortValue | null => ('value' in order ? order.value(row) : null);
   // Walking backwards means reading the reversed order and flipping the page afterwards.
   const reading = page.forward ? direction : direction === 'asc' ? 'desc' : 'asc';
   const comparison = reading === 'asc' ? 'gt' : 'lt';

@@ -254,7 +254,7 @@ describe('15. error leakage', () => {
     }
   });
 
-  it('answers a NUL byte in a sign-in without reaching the database', async () => {
+  it('refuses a NUL byte in any text input without reaching the database', async () => {
     const response = await unchanged(
       () =>
         api.graphql(
@@ -265,7 +265,16 @@ describe('15. error leakage', () => {
         ),
       { noSql: true },
     );
-    expect(response.data.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/NUL/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const inline = await unchanged(
+      // Signed in, the request reads its session; the guard stops it before anything else.
+      () => admin.graphql('mutation { apiKeyCreate(input: { name: "a\\u0000b", scope: READ }) { apiKey { id } } }'),
+    );
+    expect(inline.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -26,7 +26,7 @@ function listUsers(ctx: Context, args: ConnectionArgsType) {
   requireAdmin(ctx);
   return paginate<UserRow>({
     args,
-    order: { field: 'email', direction: 'asc', value: (row) => row.email },
+    order: { field: 'email', kind: 'string', direction: 'asc', value: (row) => row.email },
     findMany: (page) => ctx.prisma.user.findMany(page),
     count: () => ctx.prisma.user.count(),
   });

@@ -8,7 +8,7 @@ export async function listEnrollments(ctx: Context, args: ConnectionArgs, where:
   const visible = enrollmentWhere(ctx.viewer, await ctx.scope());
   return paginate<Enrollment>({
     args,
-    order: { field: 'appliedAt', direction: 'asc', value: (row) => row.appliedAt },
+    order: { field: 'appliedAt', kind: 'date', direction: 'asc', value: (row) => row.appliedAt },
     findMany: (page) => ctx.prisma.enrollment.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
     count: () => ctx.prisma.enrollment.count({ where: { AND: [where, visible] } }),
   });

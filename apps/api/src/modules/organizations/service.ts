@@ -5,7 +5,7 @@ import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
 export function listOrganizations(ctx: Context, args: ConnectionArgs, where: { parentId?: string } = {}) {
   return paginate<Organization>({
     args,
-    order: { field: 'name', direction: 'asc', value: (row) => row.name },
+    order: { field: 'name', kind: 'string', direction: 'asc', value: (row) => row.name },
     findMany: (page) => ctx.prisma.organization.findMany({ ...page, where: { AND: [where, page.where] } }),
     count: () => ctx.prisma.organization.count({ where }),
   });

@@ -7,7 +7,7 @@ export async function listPeople(ctx: Context, args: ConnectionArgs, where: { or
   const visible = personWhere(ctx.viewer, await ctx.scope());
   return paginate<Person>({
     args,
-    order: { field: 'familyName', direction: 'asc', value: (row) => row.familyName },
+    order: { field: 'familyName', kind: 'string', direction: 'asc', value: (row) => row.familyName },
     findMany: (page) => ctx.prisma.person.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
     count: () => ctx.prisma.person.count({ where: { AND: [where, visible] } }),
   });

@@ -5,7 +5,7 @@ import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
 export function listPrograms(ctx: Context, args: ConnectionArgs) {
   return paginate<Program>({
     args,
-    order: { field: 'title', direction: 'asc', value: (row) => row.title },
+    order: { field: 'title', kind: 'string', direction: 'asc', value: (row) => row.title },
     findMany: (page) => ctx.prisma.program.findMany(page),
     count: () => ctx.prisma.program.count(),
   });

@@ -8,7 +8,7 @@ export async function listProposals(ctx: Context, args: ConnectionArgs, where: P
   const visible = proposalWhere(ctx.viewer, await ctx.scope());
   return paginate<Proposal>({
     args,
-    order: { field: 'title', direction: 'asc', value: (row) => row.title },
+    order: { field: 'title', kind: 'string', direction: 'asc', value: (row) => row.title },
     findMany: (page) => ctx.prisma.proposal.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
     count: () => ctx.prisma.proposal.count({ where: { AND: [where, visible] } }),
   });

@@ -8,7 +8,7 @@ export async function listSeminars(ctx: Context, args: ConnectionArgs, where: { 
   const visible = seminarWhere(ctx.viewer, await ctx.scope());
   return paginate<Seminar>({
     args,
-    order: { field: 'startDate', direction: 'desc', value: (row) => row.startDate },
+    order: { field: 'startDate', kind: 'date', direction: 'desc', value: (row) => row.startDate },
     findMany: (page) => ctx.prisma.seminar.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
     count: () => ctx.prisma.seminar.count({ where: { AND: [where, visible] } }),
   });

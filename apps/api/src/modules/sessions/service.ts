@@ -8,7 +8,7 @@ export async function listSessions(ctx: Context, args: ConnectionArgs, where: { 
   const visible = sessionWhere(ctx.viewer, await ctx.scope());
   return paginate<Session>({
     args,
-    order: { field: 'startsAt', direction: 'asc', value: (row) => row.startsAt },
+    order: { field: 'startsAt', kind: 'date', direction: 'asc', value: (row) => row.startsAt },
     findMany: (page) => ctx.prisma.session.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
     count: () => ctx.prisma.session.count({ where: { AND: [where, visible] } }),
   });
