@@ -7,6 +7,11 @@ import { ApiKeyResolver } from './modules/api-keys/resolver.ts';
 import { EnrollmentResolver, SeminarEnrollmentsResolver } from './modules/enrollments/resolver.ts';
 import { NodeResolver } from './modules/node/resolver.ts';
 import { OrganizationResolver } from './modules/organizations/resolver.ts';
+import {
+  AttendanceResolver,
+  EnrollmentParticipationResolver,
+  FeedbackResolver,
+} from './modules/participation/resolver.ts';
 import { OrganizationPeopleResolver, PersonResolver } from './modules/people/resolver.ts';
 import { PlaceResolver } from './modules/places/resolver.ts';
 import { ProgramResolver, ReviewCriterionResolver } from './modules/programs/resolver.ts';
@@ -36,6 +41,9 @@ const resolvers = [
   SessionSpeakerResolver,
   SeminarEnrollmentsResolver,
   EnrollmentResolver,
+  EnrollmentParticipationResolver,
+  AttendanceResolver,
+  FeedbackResolver,
   ProposalResolver,
   ProposalMemberResolver,
   SeminarProposalsResolver,

@@ -50,6 +50,9 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     csrfPrevention: true,
+    // On in every environment: Apollo's own default turns it off for everyone in production, and
+    // introspectionForIdentifiedCallers decides instead (anonymous callers only are refused there).
+    introspection: true,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: LIMITS.tokens },

@@ -1,6 +1,8 @@
 import type {
   ApiKey,
+  Attendance,
   Enrollment,
+  Feedback,
   Organization,
   Person,
   Place,
@@ -107,6 +109,19 @@ export function createLoaders(ctx: Context) {
     ),
     scoresByReview: byParent<ReviewScore, 'reviewId'>('reviewId', (list) =>
       prisma.reviewScore.findMany({ where: { reviewId: { in: list } }, orderBy: { id: 'asc' } }),
+    ),
+    // Attendance and feedback are reached only through an enrollment the viewer may see.
+    attendanceByEnrollment: byParent<Attendance, 'enrollmentId'>('enrollmentId', (list) =>
+      prisma.attendance.findMany({
+        where: { enrollmentId: { in: list } },
+        orderBy: [{ session: { startsAt: 'asc' } }, { id: 'asc' }],
+      }),
+    ),
+    feedbackByEnrollment: byParent<Feedback, 'enrollmentId'>('enrollmentId', (list) =>
+      prisma.feedback.findMany({
+        where: { enrollmentId: { in: list } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
     ),
     criteriaByProgram: byParent<ReviewCriterion, 'programId'>('programId', (list) =>
       prisma.reviewCriterion.findMany({
