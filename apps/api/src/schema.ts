@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { encodeNodeIds } from './core/node.ts';
 import { UserResolver, ViewerResolver } from './modules/accounts/resolver.ts';
 import { ApiKeyResolver } from './modules/api-keys/resolver.ts';
+import { AuditEventResolver } from './modules/audit/resolver.ts';
 import { EnrollmentResolver, SeminarEnrollmentsResolver } from './modules/enrollments/resolver.ts';
 import { NodeResolver } from './modules/node/resolver.ts';
 import { OrganizationResolver } from './modules/organizations/resolver.ts';
@@ -28,6 +29,7 @@ const resolvers = [
   UserResolver,
   ApiKeyResolver,
   UserAdministrationResolver,
+  AuditEventResolver,
   OrganizationResolver,
   OrganizationPeopleResolver,
   PersonResolver,

@@ -8,6 +8,8 @@ export enum UserErrorCode {
   THROTTLED = 'THROTTLED',
   CONFLICT = 'CONFLICT',
   NOT_FOUND = 'NOT_FOUND',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  IN_USE = 'IN_USE',
 }
 
 registerEnumType(UserErrorCode, {
@@ -20,6 +22,10 @@ registerEnumType(UserErrorCode, {
     THROTTLED: { description: 'Attempts come too fast: wait as long as `message` says, then retry.' },
     CONFLICT: { description: 'Someone changed the object since you read it: read it again and reapply your change.' },
     NOT_FOUND: { description: 'The object named by `field` does not exist, or you may not see it.' },
+    INVALID_TRANSITION: {
+      description: 'The object is not in a state that allows this step; `message` names the state it is in.',
+    },
+    IN_USE: { description: 'Other records depend on the object, so it cannot be deleted; `message` says which.' },
   },
 });
 

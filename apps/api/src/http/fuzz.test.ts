@@ -57,6 +57,10 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   apiKeyCreate: ['ApiKey'],
   userCreate: ['User'],
   coordinatorAssignmentsSet: ['ProgramCoordinator', 'SeminarCoordinator'],
+  // Valid random names and codes really do record organizations, each with its audit event.
+  organizationCreate: ['Organization', 'AuditEvent'],
+  organizationUpdate: ['Organization', 'AuditEvent'],
+  organizationDelete: ['Organization', 'AuditEvent'],
 };
 
 /** One GraphQL operation per root field, every argument a variable of its declared type. */

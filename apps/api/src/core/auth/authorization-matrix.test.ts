@@ -28,6 +28,7 @@ interface Fixtures {
   draftParticipant: string;
   user: string;
   apiKey: string;
+  organization: string;
 }
 
 interface Row {
@@ -259,6 +260,47 @@ const MATRIX: Row[] = [
         ),
       ),
   },
+  {
+    covers: 'Mutation.organizationCreate',
+    what: 'record an organization',
+    expect: '---AA-A',
+    probe: async (send) =>
+      !denied(
+        await send(
+          'mutation { organizationCreate(input: { name: "", type: NGO, countryCode: "UZ" }) { userErrors { code } } }',
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.organizationUpdate',
+    what: 'change an organization',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { organizationUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.organization },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.organizationDelete',
+    what: 'delete an organization',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { organizationDelete(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.organization },
+        ),
+      ),
+  },
+  {
+    covers: 'Query.auditEvents',
+    what: 'read the audit trail',
+    expect: '----A--',
+    probe: async (send) => ok(await send('{ auditEvents(first: 5) { totalCount } }')),
+  },
   ...(['email', 'phone', 'sex', 'birthYear', 'nationality'] as const).flatMap((field): Row[] => [
     {
       covers: `Person.${field}`,
@@ -445,6 +487,7 @@ beforeAll(async () => {
     draftParticipant: toGlobalId('Person', draftPerson.id),
     user: toGlobalId('User', admin.userId),
     apiKey: revocable.apiKey.id,
+    organization: toGlobalId('Organization', seminar.partnerId as string),
   };
 }, 120_000);
 afterAll(() => api?.close());

@@ -31,3 +31,16 @@ export function requireAdmin(ctx: Context): Extract<Viewer, { kind: 'user' }> {
 export function readsEverything(viewer: Viewer): boolean {
   return (viewer.kind === 'user' && viewer.role === 'ADMIN') || viewer.kind === 'apiKey';
 }
+
+/**
+ * Staff who may write shared reference data (organizations, places): administrators, coordinators,
+ * and READ_WRITE API keys (READ keys never reach a mutation).
+ */
+export function requireStaff(ctx: Context): void {
+  const { viewer } = ctx;
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (viewer.kind === 'apiKey') return;
+  if (viewer.role !== 'ADMIN' && viewer.role !== 'COORDINATOR') {
+    throw forbidden('Only administrators and coordinators may do this.');
+  }
+}

@@ -22,6 +22,8 @@ export const ANONYMOUS: Viewer = { kind: 'anonymous' };
 export interface AccessScope {
   /** Seminars a coordinator manages: assigned directly, or through their programme. */
   coordinatedSeminarIds: string[];
+  /** Programmes a coordinator manages, with all their seminars. */
+  coordinatedProgramIds: string[];
   /** Seminars the viewer's person is enrolled in. */
   enrolledSeminarIds: string[];
   /** Proposals on whose team the viewer's person is. */
@@ -34,6 +36,7 @@ export interface AccessScope {
 
 const EMPTY_SCOPE: AccessScope = {
   coordinatedSeminarIds: [],
+  coordinatedProgramIds: [],
   enrolledSeminarIds: [],
   teamProposalIds: [],
   reviewProposalIds: [],
@@ -43,7 +46,7 @@ const EMPTY_SCOPE: AccessScope = {
 export async function loadAccessScope(prisma: PrismaClient, viewer: Viewer): Promise<AccessScope> {
   if (viewer.kind !== 'user') return EMPTY_SCOPE;
   const personId = viewer.personId;
-  const [direct, programs, enrollments, team, reviews] = await Promise.all([
+  const [direct, programs, programAssignments, enrollments, team, reviews] = await Promise.all([
     viewer.role === 'COORDINATOR'
       ? prisma.seminarCoordinator.findMany({ where: { userId: viewer.userId }, select: { seminarId: true } })
       : [],
@@ -52,6 +55,9 @@ export async function loadAccessScope(prisma: PrismaClient, viewer: Viewer): Pro
           where: { program: { coordinators: { some: { userId: viewer.userId } } } },
           select: { id: true },
         })
+      : [],
+    viewer.role === 'COORDINATOR'
+      ? prisma.programCoordinator.findMany({ where: { userId: viewer.userId }, select: { programId: true } })
       : [],
     personId ? prisma.enrollment.findMany({ where: { personId }, select: { seminarId: true } }) : [],
     personId
@@ -74,6 +80,7 @@ export async function loadAccessScope(prisma: PrismaClient, viewer: Viewer): Pro
   ]);
   return {
     coordinatedSeminarIds: unique([...direct.map((row) => row.seminarId), ...programs.map((row) => row.id)]),
+    coordinatedProgramIds: unique(programAssignments.map((row) => row.programId)),
     enrolledSeminarIds: unique(enrollments.map((row) => row.seminarId)),
     teamProposalIds: unique(team.map((row) => row.proposalId)),
     reviewProposalIds: unique(reviews.map((row) => row.id)),

@@ -1,0 +1,46 @@
+import type { Prisma } from '@seminarhub/db';
+import type { Context } from './context.ts';
+
+type Row = Record<string, unknown>;
+
+/** Values as JSON stores them: dates become ISO strings. */
+function plain(value: unknown): Prisma.InputJsonValue | null {
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
+/** The fields that differ, before and after; bookkeeping columns are left out. */
+export function changedFields(before: Row | null, after: Row | null): { before: Row | null; after: Row | null } {
+  const ignored = new Set(['updatedAt', 'createdAt']);
+  if (!before || !after) return { before, after };
+  const keys = Object.keys({ ...before, ...after }).filter(
+    (key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key]])),
+    after: Object.fromEntries(keys.map((key) => [key, after[key]])),
+  };
+}
+
+/**
+ * Records who changed what, when, with the changed fields before and after. Called with the
+ * mutation's own transaction client, so the change and its record commit or fail together.
+ */
+export async function recordAudit(
+  tx: Prisma.TransactionClient,
+  ctx: Context,
+  event: { action: string; entityType: string; entityId: string; before: Row | null; after: Row | null },
+): Promise<void> {
+  const diff = changedFields(event.before, event.after);
+  await tx.auditEvent.create({
+    data: {
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      actorUserId: ctx.viewer.kind === 'user' ? ctx.viewer.userId : null,
+      actorApiKey: ctx.viewer.kind === 'apiKey' ? ctx.viewer.apiKeyId : null,
+      before: plain(diff.before) ?? undefined,
+      after: plain(diff.after) ?? undefined,
+      requestId: ctx.requestId,
+    },
+  });
+}
