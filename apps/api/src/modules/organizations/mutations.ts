@@ -1,10 +1,11 @@
-import type { Organization, Prisma } from '@seminarhub/db';
+import type { Organization } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { requireStaff } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
-import { UserErrorCode, userError } from '../../core/user-errors.ts';
+import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
+import { changeVersioned } from '../../core/versioned.ts';
 import type {
   OrganizationCreateInput,
   OrganizationDeleteInput,
@@ -76,31 +77,6 @@ export async function createOrganization(ctx: Context, input: OrganizationCreate
   return { organization, userErrors: [] };
 }
 
-/** Runs a version-checked change: CONFLICT when someone changed the row since it was read. */
-async function versioned<T>(
-  ctx: Context,
-  id: string,
-  version: number,
-  change: (tx: Prisma.TransactionClient, before: Organization) => Promise<T>,
-): Promise<{ result: T } | { error: ReturnType<typeof userError> }> {
-  return ctx.prisma.$transaction(async (tx) => {
-    // Locks the row, so that two updates naming the same version cannot both pass the check.
-    const [before] = await tx.$queryRaw<Organization[]>`SELECT * FROM "Organization" WHERE id = ${id}::uuid FOR UPDATE`;
-    if (!before)
-      return { error: userError(UserErrorCode.NOT_FOUND, 'There is no such organization.', ['input', 'id']) };
-    if (before.version !== version) {
-      return {
-        error: userError(
-          UserErrorCode.CONFLICT,
-          `The organization changed since you read it (version ${version}; now ${before.version}). Read it again and reapply your change.`,
-          ['input', 'version'],
-        ),
-      };
-    }
-    return { result: await change(tx, before) };
-  });
-}
-
 export async function updateOrganization(ctx: Context, input: OrganizationUpdateInput): Promise<OrganizationPayload> {
   requireStaff(ctx);
   const id = fromGlobalIdOf('Organization', input.id, 'input.id');
@@ -124,29 +100,36 @@ export async function updateOrganization(ctx: Context, input: OrganizationUpdate
   await checkParent(ctx, checks, parentId, id);
   if (!checks.ok) return { organization: null, userErrors: checks.errors };
 
-  const outcome = await versioned(ctx, id, input.version, async (tx, before) => {
-    const after = await tx.organization.update({
-      where: { id },
-      data: {
-        ...(input.name != null ? { name: input.name.trim() } : {}),
-        ...(input.acronym !== undefined ? { acronym: cleanText(input.acronym) ?? null } : {}),
-        ...(input.type != null ? { type: input.type } : {}),
-        ...(input.countryCode != null ? { countryCode: input.countryCode } : {}),
-        ...(parentId !== undefined ? { parentId } : {}),
-        ...(input.website !== undefined ? { website: cleanText(input.website) ?? null } : {}),
-        ...(input.description !== undefined ? { description: cleanText(input.description) ?? null } : {}),
-        version: { increment: 1 },
-      },
-    });
-    await recordAudit(tx, ctx, {
-      action: 'organization.update',
-      entityType: 'Organization',
-      entityId: id,
-      before,
-      after,
-    });
-    return after;
-  });
+  const outcome = await changeVersioned<Organization, Organization>(
+    ctx.prisma,
+    'Organization',
+    'organization',
+    id,
+    input.version,
+    async (tx, before) => {
+      const after = await tx.organization.update({
+        where: { id },
+        data: {
+          ...(input.name != null ? { name: input.name.trim() } : {}),
+          ...(input.acronym !== undefined ? { acronym: cleanText(input.acronym) ?? null } : {}),
+          ...(input.type != null ? { type: input.type } : {}),
+          ...(input.countryCode != null ? { countryCode: input.countryCode } : {}),
+          ...(parentId !== undefined ? { parentId } : {}),
+          ...(input.website !== undefined ? { website: cleanText(input.website) ?? null } : {}),
+          ...(input.description !== undefined ? { description: cleanText(input.description) ?? null } : {}),
+          version: { increment: 1 },
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: 'organization.update',
+        entityType: 'Organization',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    },
+  );
   return 'error' in outcome
     ? { organization: null, userErrors: [outcome.error] }
     : { organization: outcome.result, userErrors: [] };
@@ -159,44 +142,51 @@ export async function deleteOrganization(
 ): Promise<OrganizationDeletePayload> {
   requireStaff(ctx);
   const id = fromGlobalIdOf('Organization', input.id, 'input.id');
-  const outcome = await versioned(ctx, id, input.version, async (tx, before) => {
-    const uses = await tx.organization.findUniqueOrThrow({
-      where: { id },
-      select: {
-        _count: {
-          select: {
-            children: true,
-            people: true,
-            fundedPrograms: true,
-            implementedPrograms: true,
-            partnerSeminars: true,
-            hostedSessions: true,
-            places: true,
-            nominatedEnrollments: true,
-            implementingProposals: true,
+  const outcome = await changeVersioned<Organization, UserError | null>(
+    ctx.prisma,
+    'Organization',
+    'organization',
+    id,
+    input.version,
+    async (tx, before) => {
+      const uses = await tx.organization.findUniqueOrThrow({
+        where: { id },
+        select: {
+          _count: {
+            select: {
+              children: true,
+              people: true,
+              fundedPrograms: true,
+              implementedPrograms: true,
+              partnerSeminars: true,
+              hostedSessions: true,
+              places: true,
+              nominatedEnrollments: true,
+              implementingProposals: true,
+            },
           },
         },
-      },
-    });
-    const inUse = Object.entries(uses._count).filter(([, count]) => count > 0);
-    if (inUse.length > 0) {
-      return userError(
-        UserErrorCode.IN_USE,
-        `The organization is referred to by ${inUse.map(([what, count]) => `${count} ${what}`).join(', ')}; deleting it would lose that history.`,
-        ['input', 'id'],
-      );
-    }
-    await tx.organization.delete({ where: { id } });
-    await recordAudit(tx, ctx, {
-      action: 'organization.delete',
-      entityType: 'Organization',
-      entityId: id,
-      before,
-      after: null,
-    });
-    return null;
-  });
-  if ('error' in outcome) return { deletedId: null, userErrors: [outcome.error] };
+      });
+      const inUse = Object.entries(uses._count).filter(([, count]) => count > 0);
+      if (inUse.length > 0) {
+        return userError(
+          UserErrorCode.IN_USE,
+          `The organization is referred to by ${inUse.map(([what, count]) => `${count} ${what}`).join(', ')}; deleting it would lose that history.`,
+          ['input', 'id'],
+        );
+      }
+      await tx.organization.delete({ where: { id } });
+      await recordAudit(tx, ctx, {
+        action: 'organization.delete',
+        entityType: 'Organization',
+        entityId: id,
+        before,
+        after: null,
+      });
+      return null;
+    },
+  );
+  if (!outcome.ok) return { deletedId: null, userErrors: [outcome.error] };
   return outcome.result
     ? { deletedId: null, userErrors: [outcome.result] }
     : { deletedId: toGlobalId('Organization', id), userErrors: [] };
