@@ -61,6 +61,12 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   organizationCreate: ['Organization', 'AuditEvent'],
   organizationUpdate: ['Organization', 'AuditEvent'],
   organizationDelete: ['Organization', 'AuditEvent'],
+  seminarCreate: ['Seminar', 'AuditEvent'],
+  seminarUpdate: ['AuditEvent'],
+  seminarPublish: ['AuditEvent'],
+  seminarStart: ['AuditEvent'],
+  seminarComplete: ['AuditEvent'],
+  seminarCancel: ['AuditEvent'],
 };
 
 /** One GraphQL operation per root field, every argument a variable of its declared type. */

@@ -29,6 +29,7 @@ interface Fixtures {
   user: string;
   apiKey: string;
   organization: string;
+  program: string;
 }
 
 interface Row {
@@ -301,6 +302,73 @@ const MATRIX: Row[] = [
     expect: '----A--',
     probe: async (send) => ok(await send('{ auditEvents(first: 5) { totalCount } }')),
   },
+  {
+    covers: 'Mutation.seminarCreate',
+    what: 'create a seminar (refused field by field, so nothing is written)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($p: ID!) { seminarCreate(input: { programId: $p, title: "", startDate: "2026-01-02", endDate: "2026-01-01", timezone: "Nowhere", countryCode: "XX" }) { userErrors { code } } }',
+          { p: f.program },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.seminarUpdate',
+    what: "change the coordinator's draft seminar (stale version)",
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { seminarUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.draftSeminar,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.seminarPublish',
+    what: 'move the draft seminar (stale version)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { seminarPublish(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.draftSeminar,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.seminarStart',
+    what: 'move the draft seminar (stale version)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { seminarStart(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.draftSeminar,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.seminarComplete',
+    what: 'move the draft seminar (stale version)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { seminarComplete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.draftSeminar,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.seminarCancel',
+    what: 'move the draft seminar (stale version)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { seminarCancel(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.draftSeminar,
+        }),
+      ),
+  },
   ...(['email', 'phone', 'sex', 'birthYear', 'nationality'] as const).flatMap((field): Row[] => [
     {
       covers: `Person.${field}`,
@@ -488,6 +556,7 @@ beforeAll(async () => {
     user: toGlobalId('User', admin.userId),
     apiKey: revocable.apiKey.id,
     organization: toGlobalId('Organization', seminar.partnerId as string),
+    program: toGlobalId('Program', seminar.programId),
   };
 }, 120_000);
 afterAll(() => api?.close());

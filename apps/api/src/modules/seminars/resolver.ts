@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
 import { Program } from '../programs/types.ts';
+import { SeminarCreateInput, SeminarPayload, SeminarTransitionInput, SeminarUpdateInput } from './inputs.ts';
+import { createSeminar, transitionSeminar, updateSeminar } from './mutations.ts';
 import { listSeminars } from './service.ts';
 import { Seminar, SeminarConnection } from './types.ts';
 
@@ -17,6 +19,60 @@ export class SeminarResolver {
   @Query(() => Seminar, { nullable: true, description: 'One seminar by ID; null when there is none.' })
   seminar(@Arg('id', () => ID, { description: 'The seminar’s ID.' }) id: string, @Ctx() ctx: Context) {
     return ctx.loaders.seminar.load(fromGlobalIdOf('Seminar', id));
+  }
+
+  @Mutation(() => SeminarPayload, {
+    description: 'Creates a DRAFT seminar in a programme. Administrators, and coordinators of the programme.',
+  })
+  seminarCreate(
+    @Arg('input', () => SeminarCreateInput, { description: 'The seminar.' }) input: SeminarCreateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return createSeminar(ctx, input);
+  }
+
+  @Mutation(() => SeminarPayload, {
+    description: 'Changes a seminar, if nobody changed it since you read it. Administrators and its coordinators.',
+  })
+  seminarUpdate(
+    @Arg('input', () => SeminarUpdateInput, { description: 'The changes.' }) input: SeminarUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateSeminar(ctx, input);
+  }
+
+  @Mutation(() => SeminarPayload, { description: 'DRAFT to PUBLISHED: announces the seminar and its agenda.' })
+  seminarPublish(
+    @Arg('input', () => SeminarTransitionInput, { description: 'The seminar.' }) input: SeminarTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionSeminar(ctx, 'publish', input);
+  }
+
+  @Mutation(() => SeminarPayload, { description: 'PUBLISHED to IN_PROGRESS: the seminar has begun.' })
+  seminarStart(
+    @Arg('input', () => SeminarTransitionInput, { description: 'The seminar.' }) input: SeminarTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionSeminar(ctx, 'start', input);
+  }
+
+  @Mutation(() => SeminarPayload, { description: 'IN_PROGRESS to COMPLETED: the seminar has been held.' })
+  seminarComplete(
+    @Arg('input', () => SeminarTransitionInput, { description: 'The seminar.' }) input: SeminarTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionSeminar(ctx, 'complete', input);
+  }
+
+  @Mutation(() => SeminarPayload, {
+    description: 'DRAFT, PUBLISHED or IN_PROGRESS to CANCELLED: the seminar is called off.',
+  })
+  seminarCancel(
+    @Arg('input', () => SeminarTransitionInput, { description: 'The seminar.' }) input: SeminarTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionSeminar(ctx, 'cancel', input);
   }
 
   @FieldResolver(() => Program, { description: 'The programme this seminar is a cohort of.' })

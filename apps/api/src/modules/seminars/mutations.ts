@@ -1,0 +1,236 @@
+import type { Prisma, Seminar, SeminarStatus } from '@seminarhub/db';
+import { recordAudit } from '../../core/audit.ts';
+import { forbidden, unauthenticated } from '../../core/auth/guards.ts';
+import type { Context } from '../../core/context.ts';
+import { fromGlobalIdOf } from '../../core/node-id.ts';
+import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
+import { Checks, cleanText } from '../../core/validation.ts';
+import { changeVersioned } from '../../core/versioned.ts';
+import type { SeminarCreateInput, SeminarPayload, SeminarTransitionInput, SeminarUpdateInput } from './inputs.ts';
+
+/** The seminar life cycle; every other move is refused with INVALID_TRANSITION. */
+export const SEMINAR_TRANSITIONS = {
+  publish: { from: ['DRAFT'], to: 'PUBLISHED' },
+  start: { from: ['PUBLISHED'], to: 'IN_PROGRESS' },
+  complete: { from: ['IN_PROGRESS'], to: 'COMPLETED' },
+  cancel: { from: ['DRAFT', 'PUBLISHED', 'IN_PROGRESS'], to: 'CANCELLED' },
+} as const satisfies Record<string, { from: SeminarStatus[]; to: SeminarStatus }>;
+
+export type SeminarTransition = keyof typeof SEMINAR_TRANSITIONS;
+
+/** Seminars are managed by administrators, READ_WRITE keys, and coordinators of the seminar. */
+async function mayManage(ctx: Context, seminar: { id: string; programId: string }): Promise<boolean> {
+  const { viewer } = ctx;
+  if (viewer.kind === 'apiKey' || (viewer.kind === 'user' && viewer.role === 'ADMIN')) return true;
+  const scope = await ctx.scope();
+  return scope.coordinatedSeminarIds.includes(seminar.id) || scope.coordinatedProgramIds.includes(seminar.programId);
+}
+
+function requireManagerRole(ctx: Context): void {
+  const { viewer } = ctx;
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (viewer.kind === 'user' && viewer.role !== 'ADMIN' && viewer.role !== 'COORDINATOR') {
+    throw forbidden('Only administrators and coordinators manage seminars.');
+  }
+}
+
+type Fields = Partial<Omit<SeminarCreateInput, 'programId' | 'partnerId'>>;
+
+function checkFields(input: Fields, creating: boolean): Checks {
+  return new Checks()
+    .text('title', input.title, { min: 1, max: 300, required: creating })
+    .text('code', input.code, { max: 50 })
+    .text('description', input.description, { max: 10_000 })
+    .text('venue', input.venue, { max: 300 })
+    .text('city', input.city, { max: 200 })
+    .timezone('timezone', input.timezone ?? (creating ? '' : undefined))
+    .country('countryCode', input.countryCode ?? (creating ? '' : undefined))
+    .integer('capacity', input.capacity, { min: 1, max: 10_000 });
+}
+
+const notFound = (field: string, noun: string): UserError =>
+  userError(UserErrorCode.NOT_FOUND, `There is no such ${noun}.`, ['input', field]);
+
+export async function createSeminar(ctx: Context, input: SeminarCreateInput): Promise<SeminarPayload> {
+  requireManagerRole(ctx);
+  const programId = fromGlobalIdOf('Program', input.programId, 'input.programId');
+  const partnerId = input.partnerId ? fromGlobalIdOf('Organization', input.partnerId, 'input.partnerId') : null;
+  const checks = checkFields(input, true).dateOrder(['startDate', 'endDate'], input.startDate, input.endDate);
+  if (!(await ctx.prisma.program.findUnique({ where: { id: programId }, select: { id: true } }))) {
+    checks.errors.push(notFound('programId', 'programme'));
+  } else if (!(await mayManage(ctx, { id: '', programId }))) {
+    checks.errors.push(notFound('programId', 'programme you manage'));
+  }
+  if (partnerId && !(await ctx.prisma.organization.findUnique({ where: { id: partnerId }, select: { id: true } }))) {
+    checks.errors.push(notFound('partnerId', 'organization'));
+  }
+  if (!checks.ok) return { seminar: null, userErrors: checks.errors };
+
+  const seminar = await ctx.prisma.$transaction(async (tx) => {
+    const created = await tx.seminar.create({
+      data: {
+        programId,
+        partnerId,
+        title: input.title.trim(),
+        code: cleanText(input.code) ?? null,
+        description: cleanText(input.description) ?? null,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        timezone: input.timezone,
+        countryCode: input.countryCode,
+        venue: cleanText(input.venue) ?? null,
+        city: cleanText(input.city) ?? null,
+        deliveryMode: input.deliveryMode ?? 'IN_PERSON',
+        capacity: input.capacity ?? null,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'seminar.create',
+      entityType: 'Seminar',
+      entityId: created.id,
+      before: null,
+      after: created,
+    });
+    return created;
+  });
+  return { seminar, userErrors: [] };
+}
+
+/** Loads the seminar for a change and checks that the viewer manages it; forbidden looks missing. */
+async function manageable(ctx: Context, globalId: string): Promise<{ id: string } | UserError> {
+  requireManagerRole(ctx);
+  const id = fromGlobalIdOf('Seminar', globalId, 'input.id');
+  const seminar = await ctx.prisma.seminar.findUnique({ where: { id }, select: { id: true, programId: true } });
+  if (!seminar || !(await mayManage(ctx, seminar))) return notFound('id', 'seminar');
+  return { id };
+}
+
+export async function updateSeminar(ctx: Context, input: SeminarUpdateInput): Promise<SeminarPayload> {
+  const target = await manageable(ctx, input.id);
+  if ('code' in target && 'message' in target) return { seminar: null, userErrors: [target] };
+  const checks = checkFields(
+    {
+      ...input,
+      title: input.title ?? undefined,
+      timezone: input.timezone ?? undefined,
+      countryCode: input.countryCode ?? undefined,
+      startDate: input.startDate ?? undefined,
+      endDate: input.endDate ?? undefined,
+    },
+    false,
+  );
+  if (input.title === null) checks.fail('title', 'A title is required.');
+  for (const required of ['startDate', 'endDate', 'timezone', 'countryCode'] as const) {
+    if (input[required] === null) checks.fail(required, 'This cannot be cleared.');
+  }
+  if (!checks.ok) return { seminar: null, userErrors: checks.errors };
+
+  const outcome = await changeVersioned<Seminar, Seminar | UserError[]>(
+    ctx.prisma,
+    'Seminar',
+    'seminar',
+    target.id,
+    input.version,
+    async (tx, before) => {
+      const startDate = input.startDate ?? before.startDate;
+      const endDate = input.endDate ?? before.endDate;
+      const timezone = input.timezone ?? before.timezone;
+      const later = new Checks().dateOrder(['startDate', 'endDate'], startDate, endDate);
+      const outside = await sessionsOutside(tx, target.id, startDate, endDate, timezone);
+      if (outside > 0) {
+        later.fail(
+          'startDate',
+          `${outside} session(s) of the agenda would fall outside the new dates; move them first.`,
+        );
+      }
+      if (!later.ok) return later.errors;
+      const after = await tx.seminar.update({
+        where: { id: target.id },
+        data: {
+          ...(input.title != null ? { title: input.title.trim() } : {}),
+          ...(input.code !== undefined ? { code: cleanText(input.code) ?? null } : {}),
+          ...(input.description !== undefined ? { description: cleanText(input.description) ?? null } : {}),
+          ...(input.venue !== undefined ? { venue: cleanText(input.venue) ?? null } : {}),
+          ...(input.city !== undefined ? { city: cleanText(input.city) ?? null } : {}),
+          ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+          ...(input.deliveryMode != null ? { deliveryMode: input.deliveryMode } : {}),
+          ...(input.countryCode != null ? { countryCode: input.countryCode } : {}),
+          startDate,
+          endDate,
+          timezone,
+          version: { increment: 1 },
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: 'seminar.update',
+        entityType: 'Seminar',
+        entityId: target.id,
+        before,
+        after,
+      });
+      return after;
+    },
+  );
+  if (!outcome.ok) return { seminar: null, userErrors: [outcome.error] };
+  return Array.isArray(outcome.result)
+    ? { seminar: null, userErrors: outcome.result }
+    : { seminar: outcome.result, userErrors: [] };
+}
+
+/** Sessions that would start before the first day or end after the last, in the seminar's zone. */
+async function sessionsOutside(
+  tx: Prisma.TransactionClient,
+  seminarId: string,
+  start: Date,
+  end: Date,
+  timezone: string,
+) {
+  const [row] = await tx.$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) FROM "Session"
+    WHERE "seminarId" = ${seminarId}::uuid
+      AND (("startsAt" AT TIME ZONE ${timezone})::date < ${start}::date
+        OR ("endsAt" AT TIME ZONE ${timezone})::date > ${end}::date)`;
+  return Number(row?.count ?? 0);
+}
+
+export async function transitionSeminar(
+  ctx: Context,
+  transition: SeminarTransition,
+  input: SeminarTransitionInput,
+): Promise<SeminarPayload> {
+  const target = await manageable(ctx, input.id);
+  if ('code' in target && 'message' in target) return { seminar: null, userErrors: [target] };
+  const { from, to } = SEMINAR_TRANSITIONS[transition];
+  const outcome = await changeVersioned<Seminar, Seminar | UserError>(
+    ctx.prisma,
+    'Seminar',
+    'seminar',
+    target.id,
+    input.version,
+    async (tx, before) => {
+      if (!(from as readonly SeminarStatus[]).includes(before.status)) {
+        return userError(
+          UserErrorCode.INVALID_TRANSITION,
+          `A ${before.status} seminar cannot ${transition}: that needs ${from.join(' or ')}.`,
+          ['input', 'id'],
+        );
+      }
+      const after = await tx.seminar.update({
+        where: { id: target.id },
+        data: { status: to, version: { increment: 1 } },
+      });
+      await recordAudit(tx, ctx, {
+        action: `seminar.${transition}`,
+        entityType: 'Seminar',
+        entityId: target.id,
+        before,
+        after,
+      });
+      return after;
+    },
+  );
+  if (!outcome.ok) return { seminar: null, userErrors: [outcome.error] };
+  return 'programId' in outcome.result
+    ? { seminar: outcome.result, userErrors: [] }
+    : { seminar: null, userErrors: [outcome.result] };
+}
