@@ -10,6 +10,7 @@ export enum UserErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   IN_USE = 'IN_USE',
+  CLASH = 'CLASH',
 }
 
 registerEnumType(UserErrorCode, {
@@ -26,6 +27,9 @@ registerEnumType(UserErrorCode, {
       description: 'The object is not in a state that allows this step; `message` names the state it is in.',
     },
     IN_USE: { description: 'Other records depend on the object, so it cannot be deleted; `message` says which.' },
+    CLASH: {
+      description: 'A speaker or place is already booked at that time; `message` names the clashing session.',
+    },
   },
 });
 

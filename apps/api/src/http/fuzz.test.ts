@@ -67,6 +67,9 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   seminarStart: ['AuditEvent'],
   seminarComplete: ['AuditEvent'],
   seminarCancel: ['AuditEvent'],
+  sessionCreate: ['Session', 'SessionSpeaker', 'AuditEvent'],
+  sessionUpdate: ['SessionSpeaker', 'AuditEvent'],
+  sessionDelete: ['Session', 'SessionSpeaker', 'AuditEvent'],
 };
 
 /** One GraphQL operation per root field, every argument a variable of its declared type. */

@@ -30,6 +30,7 @@ interface Fixtures {
   apiKey: string;
   organization: string;
   program: string;
+  session: string;
 }
 
 interface Row {
@@ -369,6 +370,40 @@ const MATRIX: Row[] = [
         }),
       ),
   },
+  {
+    covers: 'Mutation.sessionCreate',
+    what: 'add an agenda item (refused field by field)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($s: ID!) { sessionCreate(input: { seminarId: $s, kind: LECTURE, title: "", startsAt: "2026-10-12T01:00:00Z", endsAt: "2026-10-12T00:00:00Z" }) { userErrors { code } } }',
+          { s: f.draftSeminar },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.sessionUpdate',
+    what: 'change an agenda item (stale version)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { sessionUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.session,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.sessionDelete',
+    what: 'delete an agenda item (stale version)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { sessionDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.session,
+        }),
+      ),
+  },
   ...(['email', 'phone', 'sex', 'birthYear', 'nationality'] as const).flatMap((field): Row[] => [
     {
       covers: `Person.${field}`,
@@ -557,6 +592,7 @@ beforeAll(async () => {
     apiKey: revocable.apiKey.id,
     organization: toGlobalId('Organization', seminar.partnerId as string),
     program: toGlobalId('Program', seminar.programId),
+    session: toGlobalId('Session', (await prisma.session.findFirstOrThrow({ where: { seminarId: seminar.id } })).id),
   };
 }, 120_000);
 afterAll(() => api?.close());

@@ -19,14 +19,14 @@ export const SEMINAR_TRANSITIONS = {
 export type SeminarTransition = keyof typeof SEMINAR_TRANSITIONS;
 
 /** Seminars are managed by administrators, READ_WRITE keys, and coordinators of the seminar. */
-async function mayManage(ctx: Context, seminar: { id: string; programId: string }): Promise<boolean> {
+export async function mayManage(ctx: Context, seminar: { id: string; programId: string }): Promise<boolean> {
   const { viewer } = ctx;
   if (viewer.kind === 'apiKey' || (viewer.kind === 'user' && viewer.role === 'ADMIN')) return true;
   const scope = await ctx.scope();
   return scope.coordinatedSeminarIds.includes(seminar.id) || scope.coordinatedProgramIds.includes(seminar.programId);
 }
 
-function requireManagerRole(ctx: Context): void {
+export function requireManagerRole(ctx: Context): void {
   const { viewer } = ctx;
   if (viewer.kind === 'anonymous') throw unauthenticated();
   if (viewer.kind === 'user' && viewer.role !== 'ADMIN' && viewer.role !== 'COORDINATOR') {

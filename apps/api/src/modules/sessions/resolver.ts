@@ -1,15 +1,70 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { ConnectionArgs } from '../../core/pagination.ts';
+import { toZonedIso } from '../../core/zoned-time.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
 import { Place } from '../places/types.ts';
 import { Seminar } from '../seminars/types.ts';
+import {
+  SessionCreateInput,
+  SessionDeleteInput,
+  SessionDeletePayload,
+  SessionPayload,
+  SessionUpdateInput,
+} from './inputs.ts';
+import { createSession, deleteSession, updateSession } from './mutations.ts';
 import { listSessions } from './service.ts';
 import { Session, SessionConnection, SessionSpeaker } from './types.ts';
 
 @Resolver(() => Session)
 export class SessionResolver {
+  @Mutation(() => SessionPayload, {
+    description:
+      "Adds an item to a seminar's agenda. Refused when it falls outside the seminar's dates or books a speaker or place already taken then (CLASH). Administrators and the seminar's coordinators.",
+  })
+  sessionCreate(
+    @Arg('input', () => SessionCreateInput, { description: 'The session.' }) input: SessionCreateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return createSession(ctx, input);
+  }
+
+  @Mutation(() => SessionPayload, {
+    description: 'Changes an agenda item under the same rules, if nobody changed it since you read it.',
+  })
+  sessionUpdate(
+    @Arg('input', () => SessionUpdateInput, { description: 'The changes.' }) input: SessionUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateSession(ctx, input);
+  }
+
+  @Mutation(() => SessionDeletePayload, {
+    description: 'Deletes an agenda item without attendance or feedback; otherwise refuses with IN_USE.',
+  })
+  sessionDelete(
+    @Arg('input', () => SessionDeleteInput, { description: 'The session.' }) input: SessionDeleteInput,
+    @Ctx() ctx: Context,
+  ) {
+    return deleteSession(ctx, input);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'When it starts, as ISO 8601 with the offset of the seminar\'s time zone ("2025-10-13T10:00:00+09:00").',
+  })
+  async startsAtLocal(@Root() session: Session, @Ctx() ctx: Context) {
+    const seminar = await ctx.loaders.seminar.load(session.seminarId);
+    return toZonedIso(session.startsAt, seminar?.timezone ?? 'UTC');
+  }
+
+  @FieldResolver(() => String, { description: "When it ends, as ISO 8601 with the offset of the seminar's time zone." })
+  async endsAtLocal(@Root() session: Session, @Ctx() ctx: Context) {
+    const seminar = await ctx.loaders.seminar.load(session.seminarId);
+    return toZonedIso(session.endsAt, seminar?.timezone ?? 'UTC');
+  }
+
   @FieldResolver(() => Seminar, { description: 'The seminar whose agenda this is part of.' })
   seminar(@Root() session: Session, @Ctx() ctx: Context) {
     return ctx.loaders.seminar.load(session.seminarId);

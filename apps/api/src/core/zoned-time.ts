@@ -1,0 +1,24 @@
+/**
+ * An instant as ISO 8601 with the offset of a time zone at that instant, as people there read it:
+ * 2025-10-13T01:00:00.000Z in Asia/Seoul is "2025-10-13T10:00:00+09:00".
+ */
+export function toZonedIso(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  // "GMT+09:00", or "GMT" for UTC itself.
+  const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
