@@ -10,6 +10,7 @@ import { authentication, refuseBadCredentials } from './http/authentication.ts';
 import { deadline } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
 import { graphiqlPage, graphiqlRouter } from './http/graphiql.ts';
+import { idempotentMutations } from './http/idempotency.ts';
 import { armor, introspectionForIdentifiedCallers, LIMITS } from './http/limits.ts';
 import { nodeLimit } from './http/node-limit.ts';
 import { type RateLimitOptions, rateLimit } from './http/rate-limit.ts';
@@ -69,6 +70,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       errorLogging,
       readOnlyApiKeys,
       introspectionForIdentifiedCallers(options.production ?? false),
+      idempotentMutations,
     ],
     logger,
   });

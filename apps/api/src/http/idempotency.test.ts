@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Actor, startTestApi, type TestApi } from '../../test/testkit.ts';
+import { hashPassword } from '../core/auth/passwords.ts';
+import {
+  IDEMPOTENCY_TTL_MS,
+  IN_FLIGHT_MESSAGE,
+  idempotencyScope,
+  keyDigest,
+  MALFORMED_KEY_MESSAGE,
+  requestHash,
+} from './idempotency.ts';
+
+let api: TestApi;
+let admin: Actor;
+beforeAll(async () => {
+  api = await startTestApi();
+  admin = await api.as('ADMIN');
+});
+afterAll(() => api?.close());
+
+const CREATE = `mutation($input: ApiKeyCreateInput!) {
+  apiKeyCreate(input: $input) { secret apiKey { id name scope } userErrors { field code message } }
+}`;
+const LOGIN = `mutation($email: String!, $password: String!) {
+  login(input: { email: $email, password: $password }) { token userErrors { code message } }
+}`;
+
+interface Sent {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
+
+/** One POST over HTTP, keeping the headers and the raw body, which the testkit's helper drops. */
+async function send(
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  actor?: Actor,
+): Promise<Sent> {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(actor ? { authorization: `Bearer ${actor.token}` } : {}),
+      ...headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
+}
+
+const key = (value: string) => ({ 'idempotency-key': value });
+const createInput = (name: string, scope: 'READ' | 'READ_WRITE' = 'READ') => ({ input: { name, scope } });
+const apiKeys = () => api.db.prisma.apiKey.count();
+const rowsFor = (actor: Actor) => api.db.prisma.idempotencyKey.findMany({ where: { scope: `user:${actor.userId}` } });
+
+function expectRefused(sent: Sent, status: number, code: string, message: string | RegExp) {
+  expect(sent.status).toBe(status);
+  expect(sent.body.data).toBeUndefined();
+  expect(sent.body.errors).toHaveLength(1);
+  expect(sent.body.errors?.[0]).toMatchObject({
+    message: typeof message === 'string' ? message : expect.stringMatching(message),
+    extensions: { code },
+  });
+  // The status travels in `extensions.http` inside the server; it must not reach the client.
+  expect(sent.body.errors?.[0]?.extensions).not.toHaveProperty('http');
+  expect(sent.headers.get('idempotent-replayed')).toBeNull();
+}
+
+describe('a mutation sent with an Idempotency-Key', () => {
+  it('runs once: a retry with the same key and input gets the first response and writes nothing', async () => {
+    const idempotencyKey = randomUUID();
+    const before = await apiKeys();
+    const first = await send(CREATE, createInput('once'), key(idempotencyKey), admin);
+    expect(first.status).toBe(200);
+    expect(first.body.data.apiKeyCreate.secret).toMatch(/^shk_/);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+
+    const retry = await send(CREATE, createInput('once'), key(idempotencyKey), admin);
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(retry.body.data.apiKeyCreate.secret).toBe(first.body.data.apiKeyCreate.secret);
+    expect(await apiKeys()).toBe(before + 1);
+
+    const rows = await rowsFor(admin);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ key: keyDigest(idempotencyKey), completedAt: expect.any(Date) });
+    // The secret is shown once and otherwise kept only as a hash: the stored answer is encrypted.
+    const stored = JSON.stringify(rows[0]);
+    expect(stored).not.toContain(first.body.data.apiKeyCreate.secret);
+    expect(stored).not.toContain(idempotencyKey);
+  });
+
+  it('replays an answer with userErrors too: a failed login is counted once', async () => {
+    const email = `nobody-${randomUUID()}@example.org`;
+    const idempotencyKey = randomUUID();
+    const first = await send(LOGIN, { email, password: 'not the password at all' }, key(idempotencyKey));
+    expect(first.body.data.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    const retry = await send(LOGIN, { email, password: 'not the password at all' }, key(idempotencyKey));
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await api.db.prisma.loginFailure.count({ where: { email } })).toBe(1);
+    // Anonymous callers' keys belong to their address.
+    const row = await api.db.prisma.idempotencyKey.findFirstOrThrow({ where: { key: keyDigest(idempotencyKey) } });
+    expect(row.scope).toMatch(/^ip:.+/);
+  });
+
+  it('refuses the same key with other input: 422, nothing executed', async () => {
+    const idempotencyKey = randomUUID();
+    await send(CREATE, createInput('first input'), key(idempotencyKey), admin);
+    const before = await apiKeys();
+    for (const input of [createInput('other input'), createInput('first input', 'READ_WRITE')]) {
+      const other = await send(CREATE, input, key(idempotencyKey), admin);
+      expectRefused(other, 422, 'BAD_USER_INPUT', /already used with other input/);
+    }
+    // The document is part of the input: the same variables in another operation are other input.
+    const renamed = CREATE.replace('mutation(', 'mutation Renamed(');
+    const sent = await send(renamed, createInput('first input'), key(idempotencyKey), admin);
+    expectRefused(sent, 422, 'BAD_USER_INPUT', /already used with other input/);
+    expect(await apiKeys()).toBe(before);
+  });
+
+  it('lets exactly one of concurrent duplicates run; the others replay it or are told to retry', async () => {
+    for (let round = 0; round < 5; round++) {
+      const idempotencyKey = randomUUID();
+      const before = await apiKeys();
+      const sent = await Promise.all(
+        Array.from({ length: 3 }, () => send(CREATE, createInput(`concurrent ${round}`), key(idempotencyKey), admin)),
+      );
+      expect(await apiKeys()).toBe(before + 1);
+      const executed = sent.filter((one) => one.status === 200 && one.headers.get('idempotent-replayed') === null);
+      expect(executed).toHaveLength(1);
+      for (const one of sent) {
+        if (one === executed[0]) continue;
+        if (one.status === 200) {
+          expect(one.headers.get('idempotent-replayed')).toBe('true');
+          expect(one.body).toEqual(executed[0]?.body);
+        } else {
+          expectRefused(one, 409, 'THROTTLED', IN_FLIGHT_MESSAGE);
+          expect(one.headers.get('retry-after')).toBe('1');
+        }
+      }
+      // Once the first has finished, a retry gets its answer.
+      const later = await send(CREATE, createInput(`concurrent ${round}`), key(idempotencyKey), admin);
+      expect(later.headers.get('idempotent-replayed')).toBe('true');
+      expect(later.body).toEqual(executed[0]?.body);
+    }
+  });
+
+  it('answers 409 to a duplicate that arrives while the first is running: one sign-in, one session', async () => {
+    const email = `racer-${randomUUID()}@example.org`;
+    const password = 'a long and sturdy passphrase';
+    const { prisma } = api.db;
+    const user = await prisma.user.create({
+      data: { email, role: 'PARTICIPANT', passwordHash: await hashPassword(password) },
+    });
+    const idempotencyKey = randomUUID();
+    const sign = () => send(LOGIN, { email, password }, key(idempotencyKey));
+
+    // Holding the user's row keeps the first sign-in in flight at its last write, for as long as needed.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${user.id}::uuid FOR UPDATE`;
+        locked();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await isLocked;
+    const first = sign();
+    const claimed = { key: keyDigest(idempotencyKey) };
+    await expect.poll(() => prisma.idempotencyKey.count({ where: claimed }), { timeout: 10_000 }).toBe(1);
+    const duplicates = await Promise.all([sign(), sign()]);
+    for (const one of duplicates) expectRefused(one, 409, 'THROTTLED', IN_FLIGHT_MESSAGE);
+    release();
+    await holder;
+
+    const answer = await first;
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.login.token).toMatch(/^shs_/);
+    const retry = await sign();
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(answer.body);
+    expect(await prisma.authSession.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it('answers 409 while the first request is still being processed, and runs nothing', async () => {
+    const idempotencyKey = randomUUID();
+    const variables = createInput('in flight');
+    await api.db.prisma.idempotencyKey.create({
+      data: {
+        scope: `user:${admin.userId}`,
+        key: keyDigest(idempotencyKey),
+        requestHash: requestHash({ query: CREATE, variables }),
+      },
+    });
+    const before = await apiKeys();
+    const sent = await send(CREATE, variables, key(idempotencyKey), admin);
+    expectRefused(sent, 409, 'THROTTLED', IN_FLIGHT_MESSAGE);
+    expect(sent.headers.get('retry-after')).toBe('1');
+    // Other input with that key is still other input.
+    expectRefused(await send(CREATE, createInput('else'), key(idempotencyKey), admin), 422, 'BAD_USER_INPUT', /other/);
+    expect(await apiKeys()).toBe(before);
+  });
+
+  it('keeps keys per caller: two administrators may use the same key', async () => {
+    const other = await api.as('ADMIN');
+    const idempotencyKey = randomUUID();
+    const before = await apiKeys();
+    const mine = await send(CREATE, createInput('shared key'), key(idempotencyKey), admin);
+    const theirs = await send(CREATE, createInput('shared key'), key(idempotencyKey), other);
+    for (const sent of [mine, theirs]) {
+      expect(sent.status).toBe(200);
+      expect(sent.headers.get('idempotent-replayed')).toBeNull();
+    }
+    expect(theirs.body.data.apiKeyCreate.secret).not.toBe(mine.body.data.apiKeyCreate.secret);
+    expect(await apiKeys()).toBe(before + 2);
+    expect(await rowsFor(other)).toHaveLength(1);
+    expect(idempotencyScope({ kind: 'anonymous' }, '10.0.0.1')).toBe('ip:10.0.0.1');
+  });
+
+  it('forgets rows older than 24 h: the request runs again', async () => {
+    const idempotencyKey = randomUUID();
+    const first = await send(CREATE, createInput('stale'), key(idempotencyKey), admin);
+    await api.db.prisma.idempotencyKey.updateMany({
+      where: { key: keyDigest(idempotencyKey) },
+      data: { createdAt: new Date(Date.now() - IDEMPOTENCY_TTL_MS - 60_000) },
+    });
+    const before = await apiKeys();
+    const again = await send(CREATE, createInput('stale'), key(idempotencyKey), admin);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expect(again.body.data.apiKeyCreate.secret).not.toBe(first.body.data.apiKeyCreate.secret);
+    expect(await apiKeys()).toBe(before + 1);
+    const rows = await api.db.prisma.idempotencyKey.findMany({ where: { key: keyDigest(idempotencyKey) } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('refuses a malformed key with 400 and runs nothing', async () => {
+    const before = await apiKeys();
+    const beforeRows = await api.db.prisma.idempotencyKey.count();
+    for (const malformed of ['', 'k'.repeat(256), 'clé', 'tab\there']) {
+      const sent = await send(CREATE, createInput('malformed'), key(malformed), admin);
+      expectRefused(sent, 400, 'BAD_USER_INPUT', MALFORMED_KEY_MESSAGE);
+    }
+    expect(await apiKeys()).toBe(before);
+    expect(await api.db.prisma.idempotencyKey.count()).toBe(beforeRows);
+    // The bounds themselves are accepted.
+    for (const valid of ['k', 'k'.repeat(255), ' ~!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~ x']) {
+      const sent = await send(CREATE, createInput('bounds'), key(valid), admin);
+      expect(sent.status).toBe(200);
+      expect(sent.body.data.apiKeyCreate.userErrors).toEqual([]);
+    }
+  });
+
+  it('forgets a first attempt that failed with a top-level error: a retry executes again', async () => {
+    const coordinator = await api.as('COORDINATOR');
+    const idempotencyKey = randomUUID();
+    const before = await apiKeys();
+    const refused = await send(CREATE, createInput('after promotion'), key(idempotencyKey), coordinator);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await rowsFor(coordinator)).toEqual([]);
+
+    await api.db.prisma.user.update({ where: { id: coordinator.userId }, data: { role: 'ADMIN' } });
+    const retry = await send(CREATE, createInput('after promotion'), key(idempotencyKey), coordinator);
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    expect(retry.body.data.apiKeyCreate.secret).toMatch(/^shk_/);
+    expect(await apiKeys()).toBe(before + 1);
+    expect(await rowsFor(coordinator)).toHaveLength(1);
+  });
+
+  it('forgets a request whose variables were refused, so the same retry is refused the same way', async () => {
+    const idempotencyKey = randomUUID();
+    const before = await api.db.prisma.idempotencyKey.count();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const sent = await send(
+        CREATE,
+        { input: { name: 'bad scope', scope: 'EVERYTHING' } },
+        key(idempotencyKey),
+        admin,
+      );
+      expect(sent.status).toBe(400);
+      expect(sent.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(sent.headers.get('idempotent-replayed')).toBeNull();
+    }
+    expect(await api.db.prisma.idempotencyKey.count()).toBe(before);
+  });
+});
+
+describe('requests the header does not apply to', () => {
+  it('answers queries as without it, and records nothing', async () => {
+    const before = await api.db.prisma.idempotencyKey.count();
+    const query = '{ viewer { kind } }';
+    const plain = await send(query, {}, {}, admin);
+    for (const header of [key(randomUUID()), key('')]) {
+      const sent = await send(query, {}, header, admin);
+      expect(sent.status).toBe(200);
+      expect(sent.body).toEqual(plain.body);
+      expect(sent.headers.get('idempotent-replayed')).toBeNull();
+    }
+    expect(await api.db.prisma.idempotencyKey.count()).toBe(before);
+  });
+
+  it('records nothing for a mutation sent without it: each one runs', async () => {
+    const before = await api.db.prisma.idempotencyKey.count();
+    const keysBefore = await apiKeys();
+    const first = await send(CREATE, createInput('no header'), {}, admin);
+    const second = await send(CREATE, createInput('no header'), {}, admin);
+    expect(second.body.data.apiKeyCreate.secret).not.toBe(first.body.data.apiKeyCreate.secret);
+    expect(await apiKeys()).toBe(keysBefore + 2);
+    expect(await api.db.prisma.idempotencyKey.count()).toBe(before);
+  });
+});
