@@ -70,6 +70,14 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   sessionCreate: ['Session', 'SessionSpeaker', 'AuditEvent'],
   sessionUpdate: ['SessionSpeaker', 'AuditEvent'],
   sessionDelete: ['Session', 'SessionSpeaker', 'AuditEvent'],
+  enrollmentApply: ['Enrollment', 'AuditEvent'],
+  enrollmentAccept: ['AuditEvent'],
+  enrollmentWaitlist: ['AuditEvent'],
+  enrollmentReject: ['AuditEvent'],
+  enrollmentConfirm: ['AuditEvent'],
+  enrollmentWithdraw: ['AuditEvent'],
+  enrollmentComplete: ['AuditEvent'],
+  enrollmentMarkNoShow: ['AuditEvent'],
 };
 
 /** One GraphQL operation per root field, every argument a variable of its declared type. */

@@ -31,6 +31,7 @@ interface Fixtures {
   organization: string;
   program: string;
   session: string;
+  enrollment: string;
 }
 
 interface Row {
@@ -404,6 +405,99 @@ const MATRIX: Row[] = [
         }),
       ),
   },
+  {
+    covers: 'Mutation.enrollmentApply',
+    what: 'apply to the draft seminar (staff nominate; others find no such seminar)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($s: ID!) { enrollmentApply(input: { seminarId: $s }) { userErrors { code } } }', {
+          s: f.draftSeminar,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentAccept',
+    what: 'move an enrollment (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { enrollmentAccept(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.enrollment,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentWaitlist',
+    what: 'move an enrollment (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { enrollmentWaitlist(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.enrollment },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentReject',
+    what: 'move an enrollment (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { enrollmentReject(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.enrollment,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentConfirm',
+    what: 'move an enrollment (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { enrollmentConfirm(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.enrollment },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentWithdraw',
+    what: 'move an enrollment (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { enrollmentWithdraw(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.enrollment },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentComplete',
+    what: 'move an enrollment (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { enrollmentComplete(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.enrollment },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentMarkNoShow',
+    what: 'move an enrollment (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { enrollmentMarkNoShow(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.enrollment },
+        ),
+      ),
+  },
   ...(['email', 'phone', 'sex', 'birthYear', 'nationality'] as const).flatMap((field): Row[] => [
     {
       covers: `Person.${field}`,
@@ -592,6 +686,10 @@ beforeAll(async () => {
     apiKey: revocable.apiKey.id,
     organization: toGlobalId('Organization', seminar.partnerId as string),
     program: toGlobalId('Program', seminar.programId),
+    enrollment: toGlobalId(
+      'Enrollment',
+      (await prisma.enrollment.findFirstOrThrow({ where: { seminarId: seminar.id } })).id,
+    ),
     session: toGlobalId('Session', (await prisma.session.findFirstOrThrow({ where: { seminarId: seminar.id } })).id),
   };
 }, 120_000);

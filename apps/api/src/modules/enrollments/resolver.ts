@@ -1,14 +1,89 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
+import { EnrollmentApplyInput, EnrollmentPayload, EnrollmentTransitionInput } from './inputs.ts';
+import { applyToSeminar, transitionEnrollment } from './mutations.ts';
 import { listEnrollments } from './service.ts';
 import { Enrollment, EnrollmentConnection } from './types.ts';
 
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
+  @Mutation(() => EnrollmentPayload, {
+    description: 'Applies to a PUBLISHED seminar, for oneself; staff may nominate anyone, also to a DRAFT.',
+  })
+  enrollmentApply(
+    @Arg('input', () => EnrollmentApplyInput, { description: 'The application.' }) input: EnrollmentApplyInput,
+    @Ctx() ctx: Context,
+  ) {
+    return applyToSeminar(ctx, input);
+  }
+
+  @Mutation(() => EnrollmentPayload, {
+    description: 'APPLIED or WAITLISTED to ACCEPTED: offers a place, within the capacity. Staff.',
+  })
+  enrollmentAccept(
+    @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionEnrollment(ctx, 'accept', input);
+  }
+
+  @Mutation(() => EnrollmentPayload, { description: 'APPLIED to WAITLISTED, at the end of the waiting list. Staff.' })
+  enrollmentWaitlist(
+    @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionEnrollment(ctx, 'waitlist', input);
+  }
+
+  @Mutation(() => EnrollmentPayload, { description: 'APPLIED or WAITLISTED to REJECTED. Staff.' })
+  enrollmentReject(
+    @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionEnrollment(ctx, 'reject', input);
+  }
+
+  @Mutation(() => EnrollmentPayload, {
+    description: 'ACCEPTED to CONFIRMED: the person takes the place. The person or staff.',
+  })
+  enrollmentConfirm(
+    @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionEnrollment(ctx, 'confirm', input);
+  }
+
+  @Mutation(() => EnrollmentPayload, {
+    description:
+      'To WITHDRAWN from any open status; a freed place goes to the first on the waiting list. The person or staff.',
+  })
+  enrollmentWithdraw(
+    @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionEnrollment(ctx, 'withdraw', input);
+  }
+
+  @Mutation(() => EnrollmentPayload, { description: 'CONFIRMED to COMPLETED: the person finished the seminar. Staff.' })
+  enrollmentComplete(
+    @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionEnrollment(ctx, 'complete', input);
+  }
+
+  @Mutation(() => EnrollmentPayload, { description: 'CONFIRMED to NO_SHOW: the person did not come. Staff.' })
+  enrollmentMarkNoShow(
+    @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionEnrollment(ctx, 'markNoShow', input);
+  }
+
   @FieldResolver(() => Seminar, { description: 'The seminar.' })
   seminar(@Root() enrollment: Enrollment, @Ctx() ctx: Context) {
     return ctx.loaders.seminar.load(enrollment.seminarId);
