@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.ts';
 
@@ -191,14 +192,19 @@ function decodeCursor(cursor: string, argument: string, kind: CursorKind): Curso
   }
 }
 
-/**
- * Keyset pagination over any Prisma model: stable under inserts, and as fast on page 500 as on page
- * 1 given an index on (field, id).
- */
-export async function paginate<Row extends { id: string }>(query: ListQuery<Row>): Promise<ConnectionResult<Row>> {
-  const { order } = query;
+/** The query for one page, and how to turn the rows it returns into the page. */
+interface PagePlan<Row> {
+  query: KeysetQuery;
+  finish(rows: Row[]): Omit<ConnectionResult<Row>, 'totalCount'>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: built per model from the order's field, see ListQuery
+type KeysetQuery = { where: any; orderBy: any; take: number };
+
+/** Reads the arguments, builds the keyset condition, and knows how to cut and flip the result. */
+function planPage<Row extends { id: string }>(args: ConnectionArgs, order: ListOrder<Row>): PagePlan<Row> {
   const { field, direction } = order;
-  const page = readPage(query.args, 'kind' in order ? order.kind : 'id');
+  const page = readPage(args, 'kind' in order ? order.kind : 'id');
   const sortValue = (row: Row): SortValue | null => ('value' in order ? order.value(row) : null);
   // Walking backwards means reading the reversed order and flipping the page afterwards.
   const reading = page.forward ? direction : direction === 'asc' ? 'desc' : 'asc';
@@ -214,24 +220,71 @@ export async function paginate<Row extends { id: string }>(query: ListQuery<Row>
   }
   const orderBy = field ? [{ [field]: reading }, { id: reading }] : [{ id: reading }];
 
-  // One row more than asked tells whether another page follows, even for first: 0.
-  const rows = await query.findMany({ where, orderBy, take: page.size + 1 });
-  const hasMore = rows.length > page.size;
-  const pageRows = rows.slice(0, page.size);
-  if (!page.forward) pageRows.reverse();
-
-  const edges = pageRows.map((node) => ({ cursor: encodeCursor(sortValue(node), node.id), node }));
   return {
-    edges,
-    nodes: pageRows,
-    pageInfo: {
-      hasNextPage: page.forward ? hasMore : page.cursor !== undefined,
-      hasPreviousPage: page.forward ? page.cursor !== undefined : hasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+    // One row more than asked tells whether another page follows, even for first: 0.
+    query: { where, orderBy, take: page.size + 1 },
+    finish(rows) {
+      const hasMore = rows.length > page.size;
+      const pageRows = rows.slice(0, page.size);
+      if (!page.forward) pageRows.reverse();
+      const edges = pageRows.map((node) => ({ cursor: encodeCursor(sortValue(node), node.id), node }));
+      return {
+        edges,
+        nodes: pageRows,
+        pageInfo: {
+          hasNextPage: page.forward ? hasMore : page.cursor !== undefined,
+          hasPreviousPage: page.forward ? page.cursor !== undefined : hasMore,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
     },
+  };
+}
+
+/**
+ * Keyset pagination over any Prisma model: stable under inserts, and as fast on page 500 as on page
+ * 1 given an index on (field, id).
+ */
+export async function paginate<Row extends { id: string }>(query: ListQuery<Row>): Promise<ConnectionResult<Row>> {
+  const plan = planPage(query.args, query.order);
+  const page = plan.finish(await query.findMany(plan.query));
+  return {
+    ...page,
     get totalCount() {
       return query.count();
     },
   };
+}
+
+/** What a batched child query returns per parent: a page's rows (one extra) and the list's size. */
+export type ChildPages<Row> = Map<string, { rows: Row[]; count: number }>;
+
+/**
+ * A connection nested under each row of a list (a seminar's sessions, for every seminar) loaded in
+ * one statement for all parents instead of one per parent: the fetch reads every parent's page at
+ * once (Prisma's relation joins, a LATERAL subquery with LIMIT per parent), with its count.
+ * Parents asking with the same arguments share a batch.
+ */
+export function nestedConnection<Row extends { id: string }>(
+  batches: Map<string, DataLoader<string, { rows: Row[]; count: number }>>,
+  name: string,
+  parentId: string,
+  args: ConnectionArgs,
+  order: ListOrder<Row>,
+  fetch: (parentIds: string[], query: KeysetQuery) => Promise<ChildPages<Row>>,
+): Promise<ConnectionResult<Row>> {
+  const plan = planPage(args, order);
+  const key = `${name}:${JSON.stringify([args.first, args.after, args.last, args.before])}`;
+  let loader = batches.get(key);
+  if (!loader) {
+    loader = new DataLoader(async (parentIds) => {
+      const pages = await fetch([...parentIds], plan.query);
+      return parentIds.map((id) => pages.get(id) ?? { rows: [], count: 0 });
+    });
+    batches.set(key, loader);
+  }
+  return loader
+    .load(parentId)
+    .then(({ rows, count }) => ({ ...plan.finish(rows), totalCount: Promise.resolve(count) }));
 }

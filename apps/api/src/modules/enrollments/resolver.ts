@@ -6,7 +6,7 @@ import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
 import { EnrollmentApplyInput, EnrollmentPayload, EnrollmentTransitionInput } from './inputs.ts';
 import { applyToSeminar, transitionEnrollment } from './mutations.ts';
-import { listEnrollments } from './service.ts';
+import { enrollmentsOfSeminar } from './service.ts';
 import { Enrollment, EnrollmentConnection } from './types.ts';
 
 @Resolver(() => Enrollment)
@@ -104,6 +104,6 @@ export class EnrollmentResolver {
 export class SeminarEnrollmentsResolver {
   @FieldResolver(() => EnrollmentConnection, { description: 'Who takes part, in the order they applied.' })
   enrollments(@Root() seminar: Seminar, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return listEnrollments(ctx, args, { seminarId: seminar.id });
+    return enrollmentsOfSeminar(ctx, seminar.id, args);
   }
 }

@@ -1,15 +1,37 @@
 import type { Enrollment } from '@seminarhub/db';
 import { enrollmentWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
+import { type ConnectionArgs, type ListOrder, nestedConnection } from '../../core/pagination.ts';
 
-/** A seminar's enrollments, in the order people applied. */
-export async function listEnrollments(ctx: Context, args: ConnectionArgs, where: { seminarId: string }) {
+const ENROLLMENT_ORDER: ListOrder<Enrollment> = {
+  field: 'appliedAt',
+  kind: 'date',
+  direction: 'asc',
+  value: (row) => row.appliedAt,
+};
+
+/** A seminar's enrollments; loaded in one query for all seminars in a response. */
+export async function enrollmentsOfSeminar(ctx: Context, seminarId: string, args: ConnectionArgs) {
   const visible = enrollmentWhere(ctx.viewer, await ctx.scope());
-  return paginate<Enrollment>({
+  return nestedConnection<Enrollment>(
+    ctx.batches,
+    'Seminar.enrollments',
+    seminarId,
     args,
-    order: { field: 'appliedAt', kind: 'date', direction: 'asc', value: (row) => row.appliedAt },
-    findMany: (page) => ctx.prisma.enrollment.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
-    count: () => ctx.prisma.enrollment.count({ where: { AND: [where, visible] } }),
-  });
+    ENROLLMENT_ORDER,
+    async (ids, page) => {
+      const seminars = await ctx.prisma.seminar.findMany({
+        where: { id: { in: ids } },
+        relationLoadStrategy: 'join',
+        select: {
+          id: true,
+          enrollments: { where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take },
+          _count: { select: { enrollments: { where: visible } } },
+        },
+      });
+      return new Map(
+        seminars.map((seminar) => [seminar.id, { rows: seminar.enrollments, count: seminar._count.enrollments }]),
+      );
+    },
+  );
 }

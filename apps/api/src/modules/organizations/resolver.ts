@@ -10,7 +10,7 @@ import {
   OrganizationUpdateInput,
 } from './inputs.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from './mutations.ts';
-import { listOrganizations } from './service.ts';
+import { childrenOfOrganization, listOrganizations } from './service.ts';
 import { Organization, OrganizationConnection } from './types.ts';
 
 @Resolver(() => Organization)
@@ -65,6 +65,6 @@ export class OrganizationResolver {
 
   @FieldResolver(() => OrganizationConnection, { description: 'The organizations that are part of this one, by name.' })
   children(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return listOrganizations(ctx, args, { parentId: organization.id });
+    return childrenOfOrganization(ctx, organization.id, args);
   }
 }

@@ -1,12 +1,42 @@
 import type { Organization } from '@seminarhub/db';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
+import { type ConnectionArgs, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
 
-export function listOrganizations(ctx: Context, args: ConnectionArgs, where: { parentId?: string } = {}) {
+const ORGANIZATION_ORDER: ListOrder<Organization> = {
+  field: 'name',
+  kind: 'string',
+  direction: 'asc',
+  value: (row) => row.name,
+};
+
+export function listOrganizations(ctx: Context, args: ConnectionArgs) {
   return paginate<Organization>({
     args,
-    order: { field: 'name', kind: 'string', direction: 'asc', value: (row) => row.name },
-    findMany: (page) => ctx.prisma.organization.findMany({ ...page, where: { AND: [where, page.where] } }),
-    count: () => ctx.prisma.organization.count({ where }),
+    order: ORGANIZATION_ORDER,
+    findMany: (page) => ctx.prisma.organization.findMany(page),
+    count: () => ctx.prisma.organization.count(),
   });
+}
+
+/** The organizations that are part of one, by name; loaded in one query for all parents in a response. */
+export function childrenOfOrganization(ctx: Context, parentId: string, args: ConnectionArgs) {
+  return nestedConnection<Organization>(
+    ctx.batches,
+    'Organization.children',
+    parentId,
+    args,
+    ORGANIZATION_ORDER,
+    async (ids, page) => {
+      const parents = await ctx.prisma.organization.findMany({
+        where: { id: { in: ids } },
+        relationLoadStrategy: 'join',
+        select: {
+          id: true,
+          children: { where: page.where, orderBy: page.orderBy, take: page.take },
+          _count: { select: { children: true } },
+        },
+      });
+      return new Map(parents.map((parent) => [parent.id, { rows: parent.children, count: parent._count.children }]));
+    },
+  );
 }

@@ -4,7 +4,7 @@ import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
-import { listPeople } from './service.ts';
+import { listPeople, peopleOfOrganization } from './service.ts';
 import { Person, PersonConnection } from './types.ts';
 
 @Resolver(() => Person)
@@ -65,6 +65,6 @@ export class PersonResolver {
 export class OrganizationPeopleResolver {
   @FieldResolver(() => PersonConnection, { description: 'The people who work for this organization, by family name.' })
   people(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return listPeople(ctx, args, { organizationId: organization.id });
+    return peopleOfOrganization(ctx, organization.id, args);
   }
 }

@@ -1,14 +1,45 @@
 import type { Person } from '@seminarhub/db';
 import { personWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
+import { type ConnectionArgs, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
 
-export async function listPeople(ctx: Context, args: ConnectionArgs, where: { organizationId?: string } = {}) {
+const PEOPLE_ORDER: ListOrder<Person> = {
+  field: 'familyName',
+  kind: 'string',
+  direction: 'asc',
+  value: (row) => row.familyName,
+};
+
+export async function listPeople(ctx: Context, args: ConnectionArgs) {
   const visible = personWhere(ctx.viewer, await ctx.scope());
   return paginate<Person>({
     args,
-    order: { field: 'familyName', kind: 'string', direction: 'asc', value: (row) => row.familyName },
-    findMany: (page) => ctx.prisma.person.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
-    count: () => ctx.prisma.person.count({ where: { AND: [where, visible] } }),
+    order: PEOPLE_ORDER,
+    findMany: (page) => ctx.prisma.person.findMany({ ...page, where: { AND: [visible, page.where] } }),
+    count: () => ctx.prisma.person.count({ where: visible }),
   });
+}
+
+/** The people of an organization, by family name; loaded in one query for all organizations in a response. */
+export async function peopleOfOrganization(ctx: Context, organizationId: string, args: ConnectionArgs) {
+  const visible = personWhere(ctx.viewer, await ctx.scope());
+  return nestedConnection<Person>(
+    ctx.batches,
+    'Organization.people',
+    organizationId,
+    args,
+    PEOPLE_ORDER,
+    async (ids, page) => {
+      const organizations = await ctx.prisma.organization.findMany({
+        where: { id: { in: ids } },
+        relationLoadStrategy: 'join',
+        select: {
+          id: true,
+          people: { where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take },
+          _count: { select: { people: { where: visible } } },
+        },
+      });
+      return new Map(organizations.map((org) => [org.id, { rows: org.people, count: org._count.people }]));
+    },
+  );
 }

@@ -5,7 +5,7 @@ import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
-import { canReadDetails, listProposals } from './service.ts';
+import { canReadDetails, listProposals, proposalsOfSeminar } from './service.ts';
 import { Proposal, ProposalConnection, ProposalDecision, ProposalMember } from './types.ts';
 
 @Resolver(() => Proposal)
@@ -69,6 +69,6 @@ export class ProposalMemberResolver {
 export class SeminarProposalsResolver {
   @FieldResolver(() => ProposalConnection, { description: 'The proposals written in this seminar, by title.' })
   proposals(@Root() seminar: Seminar, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return listProposals(ctx, args, { seminarId: seminar.id });
+    return proposalsOfSeminar(ctx, seminar.id, args);
   }
 }

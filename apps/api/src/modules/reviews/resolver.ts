@@ -4,7 +4,7 @@ import { ConnectionArgs } from '../../core/pagination.ts';
 import { Person } from '../people/types.ts';
 import { ReviewCriterion } from '../programs/types.ts';
 import { Proposal } from '../proposals/types.ts';
-import { listReviews, weightedScore } from './service.ts';
+import { reviewsOfProposal, weightedScore } from './service.ts';
 import { Review, ReviewConnection, ReviewScore } from './types.ts';
 
 @Resolver(() => Review)
@@ -45,6 +45,6 @@ export class ReviewScoreResolver {
 export class ProposalReviewsResolver {
   @FieldResolver(() => ReviewConnection, { description: "The experts' reviews of this proposal." })
   reviews(@Root() proposal: Proposal, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return listReviews(ctx, args, { proposalId: proposal.id });
+    return reviewsOfProposal(ctx, proposal.id, args);
   }
 }

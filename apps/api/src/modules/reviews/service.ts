@@ -1,18 +1,7 @@
 import type { Review } from '@seminarhub/db';
 import { reviewWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
-
-/** A proposal's reviews, in the order they were recorded. */
-export async function listReviews(ctx: Context, args: ConnectionArgs, where: { proposalId: string }) {
-  const visible = reviewWhere(ctx.viewer, await ctx.scope());
-  return paginate<Review>({
-    args,
-    order: { direction: 'asc' },
-    findMany: (page) => ctx.prisma.review.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
-    count: () => ctx.prisma.review.count({ where: { AND: [where, visible] } }),
-  });
-}
+import { type ConnectionArgs, nestedConnection } from '../../core/pagination.ts';
 
 /** The mean of a review's scores weighted by their criteria, on the criteria's own scale. */
 export async function weightedScore(ctx: Context, reviewId: string): Promise<number | null> {
@@ -27,4 +16,30 @@ export async function weightedScore(ctx: Context, reviewId: string): Promise<num
     weights += criterion.weight;
   });
   return weights > 0 ? Math.round((weighted / weights) * 100) / 100 : null;
+}
+
+/** A proposal's reviews; loaded in one query for all proposals in a response. */
+export async function reviewsOfProposal(ctx: Context, proposalId: string, args: ConnectionArgs) {
+  const visible = reviewWhere(ctx.viewer, await ctx.scope());
+  return nestedConnection<Review>(
+    ctx.batches,
+    'Proposal.reviews',
+    proposalId,
+    args,
+    { direction: 'asc' },
+    async (ids, page) => {
+      const proposals = await ctx.prisma.proposal.findMany({
+        where: { id: { in: ids } },
+        relationLoadStrategy: 'join',
+        select: {
+          id: true,
+          reviews: { where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take },
+          _count: { select: { reviews: { where: visible } } },
+        },
+      });
+      return new Map(
+        proposals.map((proposal) => [proposal.id, { rows: proposal.reviews, count: proposal._count.reviews }]),
+      );
+    },
+  );
 }

@@ -6,7 +6,7 @@ import { Organization } from '../organizations/types.ts';
 import { Program } from '../programs/types.ts';
 import { SeminarCreateInput, SeminarPayload, SeminarTransitionInput, SeminarUpdateInput } from './inputs.ts';
 import { createSeminar, transitionSeminar, updateSeminar } from './mutations.ts';
-import { listSeminars } from './service.ts';
+import { listSeminars, seminarsOfProgram } from './service.ts';
 import { Seminar, SeminarConnection } from './types.ts';
 
 @Resolver(() => Seminar)
@@ -93,6 +93,6 @@ export class SeminarResolver {
 export class ProgramSeminarsResolver {
   @FieldResolver(() => SeminarConnection, { description: 'The programme’s seminars, the latest first.' })
   seminars(@Root() program: Program, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return listSeminars(ctx, args, { programId: program.id });
+    return seminarsOfProgram(ctx, program.id, args);
   }
 }

@@ -1,15 +1,48 @@
 import type { Seminar } from '@seminarhub/db';
 import { seminarWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
+import { type ConnectionArgs, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
+
+const SEMINAR_ORDER: ListOrder<Seminar> = {
+  field: 'startDate',
+  kind: 'date',
+  direction: 'desc',
+  value: (row) => row.startDate,
+};
 
 /** Seminars, the latest first: what staff and partners look for most. */
-export async function listSeminars(ctx: Context, args: ConnectionArgs, where: { programId?: string } = {}) {
+export async function listSeminars(ctx: Context, args: ConnectionArgs) {
   const visible = seminarWhere(ctx.viewer, await ctx.scope());
   return paginate<Seminar>({
     args,
-    order: { field: 'startDate', kind: 'date', direction: 'desc', value: (row) => row.startDate },
-    findMany: (page) => ctx.prisma.seminar.findMany({ ...page, where: { AND: [where, visible, page.where] } }),
-    count: () => ctx.prisma.seminar.count({ where: { AND: [where, visible] } }),
+    order: SEMINAR_ORDER,
+    findMany: (page) => ctx.prisma.seminar.findMany({ ...page, where: { AND: [visible, page.where] } }),
+    count: () => ctx.prisma.seminar.count({ where: visible }),
   });
+}
+
+/** A programme's seminars, the latest first; loaded in one query for all programmes in a response. */
+export async function seminarsOfProgram(ctx: Context, programId: string, args: ConnectionArgs) {
+  const visible = seminarWhere(ctx.viewer, await ctx.scope());
+  return nestedConnection<Seminar>(
+    ctx.batches,
+    'Program.seminars',
+    programId,
+    args,
+    SEMINAR_ORDER,
+    async (ids, page) => {
+      const programs = await ctx.prisma.program.findMany({
+        where: { id: { in: ids } },
+        relationLoadStrategy: 'join',
+        select: {
+          id: true,
+          seminars: { where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take },
+          _count: { select: { seminars: { where: visible } } },
+        },
+      });
+      return new Map(
+        programs.map((program) => [program.id, { rows: program.seminars, count: program._count.seminars }]),
+      );
+    },
+  );
 }

@@ -14,7 +14,7 @@ import {
   SessionUpdateInput,
 } from './inputs.ts';
 import { createSession, deleteSession, updateSession } from './mutations.ts';
-import { listSessions } from './service.ts';
+import { sessionsOfSeminar } from './service.ts';
 import { Session, SessionConnection, SessionSpeaker } from './types.ts';
 
 @Resolver(() => Session)
@@ -101,6 +101,6 @@ export class SessionSpeakerResolver {
 export class SeminarSessionsResolver {
   @FieldResolver(() => SessionConnection, { description: "The seminar's agenda, in time order." })
   sessions(@Root() seminar: Seminar, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return listSessions(ctx, args, { seminarId: seminar.id });
+    return sessionsOfSeminar(ctx, seminar.id, args);
   }
 }
