@@ -60,7 +60,11 @@ beforeAll(async () => {
               title: `Plan ${s}`,
               status: 'SUBMITTED' as const,
               members: { create: [{ personId: (people[s % 5] as { id: string }).id, role: 'LEAD' as const }] },
-              reviews: { create: [{ reviewerId: (people[(s + 1) % 5] as { id: string }).id, recommendation: 'COMMEND' as const }] },
+              reviews: {
+                create: [
+                  { reviewerId: (people[(s + 1) % 5] as { id: string }).id, recommendation: 'COMMEND' as const },
+                ],
+              },
             },
           ],
         },
