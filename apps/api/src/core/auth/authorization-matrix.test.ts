@@ -498,6 +498,121 @@ const MATRIX: Row[] = [
         ),
       ),
   },
+  {
+    covers: 'Mutation.proposalCreate',
+    what: 'start a proposal in the draft seminar (staff only: nobody else takes part)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($s: ID!) { proposalCreate(input: { seminarId: $s, title: "", memberIds: [] }) { userErrors { code } } }',
+          { s: f.draftSeminar },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalUpdate',
+    what: 'edit a proposal (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { proposalUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.teamProposal,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalSubmit',
+    what: 'move a proposal (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { proposalSubmit(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.teamProposal,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalStartReview',
+    what: 'move a proposal (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { proposalStartReview(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.teamProposal },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalRequestRevision',
+    what: 'move a proposal (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { proposalRequestRevision(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.teamProposal },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalCommend',
+    what: 'move a proposal (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { proposalCommend(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.teamProposal,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalSelectForSupport',
+    what: 'move a proposal (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { proposalSelectForSupport(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.teamProposal },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalDecline',
+    what: 'move a proposal (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { proposalDecline(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.teamProposal,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalStartImplementation',
+    what: 'move a proposal (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { proposalStartImplementation(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.teamProposal },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalComplete',
+    what: 'move a proposal (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { proposalComplete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.teamProposal,
+        }),
+      ),
+  },
   ...(['email', 'phone', 'sex', 'birthYear', 'nationality'] as const).flatMap((field): Row[] => [
     {
       covers: `Person.${field}`,

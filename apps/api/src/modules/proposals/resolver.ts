@@ -1,15 +1,117 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
+import { ProposalCreateInput, ProposalPayload, ProposalTransitionInput, ProposalUpdateInput } from './inputs.ts';
+import { createProposal, transitionProposal, updateProposal } from './mutations.ts';
 import { canReadDetails, listProposals, proposalsOfSeminar } from './service.ts';
 import { Proposal, ProposalConnection, ProposalDecision, ProposalMember } from './types.ts';
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
+  @Mutation(() => ProposalPayload, {
+    description: 'Starts a DRAFT proposal with its team. Participants of the seminar (in the team), and staff.',
+  })
+  proposalCreate(
+    @Arg('input', () => ProposalCreateInput, { description: 'The proposal.' }) input: ProposalCreateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return createProposal(ctx, input);
+  }
+
+  @Mutation(() => ProposalPayload, {
+    description: 'Edits a proposal while DRAFT or REVISION_REQUESTED. Its team and staff.',
+  })
+  proposalUpdate(
+    @Arg('input', () => ProposalUpdateInput, { description: 'The changes.' }) input: ProposalUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateProposal(ctx, input);
+  }
+
+  @Mutation(() => ProposalPayload, {
+    description: 'DRAFT or REVISION_REQUESTED to SUBMITTED: the team hands the proposal in.',
+  })
+  proposalSubmit(
+    @Arg('input', () => ProposalTransitionInput, { description: 'The proposal, and the decision’s terms.' })
+    input: ProposalTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionProposal(ctx, 'submit', input);
+  }
+
+  @Mutation(() => ProposalPayload, { description: 'SUBMITTED to UNDER_REVIEW. Staff.' })
+  proposalStartReview(
+    @Arg('input', () => ProposalTransitionInput, { description: 'The proposal, and the decision’s terms.' })
+    input: ProposalTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionProposal(ctx, 'startReview', input);
+  }
+
+  @Mutation(() => ProposalPayload, {
+    description: 'UNDER_REVIEW to REVISION_REQUESTED: back to the team for changes. Staff.',
+  })
+  proposalRequestRevision(
+    @Arg('input', () => ProposalTransitionInput, { description: 'The proposal, and the decision’s terms.' })
+    input: ProposalTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionProposal(ctx, 'requestRevision', input);
+  }
+
+  @Mutation(() => ProposalPayload, { description: 'UNDER_REVIEW to COMMENDED, recording the commendation. Staff.' })
+  proposalCommend(
+    @Arg('input', () => ProposalTransitionInput, { description: 'The proposal, and the decision’s terms.' })
+    input: ProposalTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionProposal(ctx, 'commend', input);
+  }
+
+  @Mutation(() => ProposalPayload, {
+    description: 'UNDER_REVIEW or COMMENDED to SELECTED_FOR_SUPPORT, recording the support offered. Staff.',
+  })
+  proposalSelectForSupport(
+    @Arg('input', () => ProposalTransitionInput, { description: 'The proposal, and the decision’s terms.' })
+    input: ProposalTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionProposal(ctx, 'selectForSupport', input);
+  }
+
+  @Mutation(() => ProposalPayload, { description: 'UNDER_REVIEW or COMMENDED to DECLINED, recording why. Staff.' })
+  proposalDecline(
+    @Arg('input', () => ProposalTransitionInput, { description: 'The proposal, and the decision’s terms.' })
+    input: ProposalTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionProposal(ctx, 'decline', input);
+  }
+
+  @Mutation(() => ProposalPayload, {
+    description: 'SELECTED_FOR_SUPPORT to IN_IMPLEMENTATION: follow-up begins. Staff.',
+  })
+  proposalStartImplementation(
+    @Arg('input', () => ProposalTransitionInput, { description: 'The proposal, and the decision’s terms.' })
+    input: ProposalTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionProposal(ctx, 'startImplementation', input);
+  }
+
+  @Mutation(() => ProposalPayload, { description: 'IN_IMPLEMENTATION to COMPLETED. Staff.' })
+  proposalComplete(
+    @Arg('input', () => ProposalTransitionInput, { description: 'The proposal, and the decision’s terms.' })
+    input: ProposalTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionProposal(ctx, 'complete', input);
+  }
+
   @Query(() => ProposalConnection, { description: 'All proposals, by title.' })
   proposals(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
     return listProposals(ctx, args);
