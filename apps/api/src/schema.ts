@@ -12,6 +12,10 @@ import {
   AttendanceResolver,
   EnrollmentParticipationResolver,
   FeedbackResolver,
+  ParticipationMutationResolver,
+  PersonParticipationResolver,
+  SeminarFiguresResolver,
+  SessionFiguresResolver,
 } from './modules/participation/resolver.ts';
 import { OrganizationPeopleResolver, PersonResolver } from './modules/people/resolver.ts';
 import { PlaceResolver } from './modules/places/resolver.ts';
@@ -46,6 +50,10 @@ const resolvers = [
   EnrollmentParticipationResolver,
   AttendanceResolver,
   FeedbackResolver,
+  ParticipationMutationResolver,
+  SessionFiguresResolver,
+  SeminarFiguresResolver,
+  PersonParticipationResolver,
   ProposalResolver,
   ProposalMemberResolver,
   SeminarProposalsResolver,

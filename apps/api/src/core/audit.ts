@@ -28,19 +28,28 @@ export function changedFields(before: Row | null, after: Row | null): { before: 
 export async function recordAudit(
   tx: Prisma.TransactionClient,
   ctx: Context,
-  event: { action: string; entityType: string; entityId: string; before: Row | null; after: Row | null },
+  event: {
+    action: string;
+    entityType: string;
+    entityId: string;
+    before: Row | null;
+    after: Row | null;
+    /** False for changes whose author must stay unknown (anonymous feedback). */
+    withActor?: boolean;
+  },
 ): Promise<void> {
+  const withActor = event.withActor ?? true;
   const diff = changedFields(event.before, event.after);
   await tx.auditEvent.create({
     data: {
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
-      actorUserId: ctx.viewer.kind === 'user' ? ctx.viewer.userId : null,
-      actorApiKey: ctx.viewer.kind === 'apiKey' ? ctx.viewer.apiKeyId : null,
+      actorUserId: withActor && ctx.viewer.kind === 'user' ? ctx.viewer.userId : null,
+      actorApiKey: withActor && ctx.viewer.kind === 'apiKey' ? ctx.viewer.apiKeyId : null,
+      requestId: withActor ? ctx.requestId : null,
       before: plain(diff.before) ?? undefined,
       after: plain(diff.after) ?? undefined,
-      requestId: ctx.requestId,
     },
   });
 }

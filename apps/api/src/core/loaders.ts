@@ -1,6 +1,7 @@
 import type {
   ApiKey,
   Attendance,
+  AttendanceStatus,
   Enrollment,
   Feedback,
   Organization,
@@ -123,12 +124,86 @@ export function createLoaders(ctx: Context) {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       }),
     ),
+    // Figures over attendance and feedback, one grouped query for every session or seminar shown.
+    sessionFigures: new DataLoader<string, Figures>(async (ids) => {
+      const [attendance, feedback] = await Promise.all([
+        prisma.attendance.groupBy({
+          by: ['sessionId', 'status'],
+          where: { sessionId: { in: [...ids] } },
+          _count: { _all: true },
+        }),
+        prisma.feedback.groupBy({
+          by: ['sessionId'],
+          where: { sessionId: { in: [...ids] } },
+          _avg: { rating: true },
+          _count: { _all: true },
+        }),
+      ]);
+      return ids.map((id) =>
+        figures(
+          attendance
+            .filter((row) => row.sessionId === id)
+            .map((row) => ({ status: row.status, count: row._count._all })),
+          feedback.find((row) => row.sessionId === id),
+        ),
+      );
+    }),
+    seminarFigures: new DataLoader<string, Figures>(async (ids) => {
+      const [attendance, feedback] = await Promise.all([
+        prisma.$queryRaw<{ seminarId: string; status: AttendanceStatus; count: bigint }[]>`
+          SELECT s."seminarId", a.status, count(*) FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId"
+          WHERE s."seminarId" = ANY(${[...ids]}::uuid[]) GROUP BY s."seminarId", a.status`,
+        prisma.feedback.groupBy({
+          by: ['seminarId'],
+          where: { seminarId: { in: [...ids] }, sessionId: null },
+          _avg: { rating: true },
+          _count: { _all: true },
+        }),
+      ]);
+      return ids.map((id) =>
+        figures(
+          attendance
+            .filter((row) => row.seminarId === id)
+            .map((row) => ({ status: row.status, count: Number(row.count) })),
+          feedback.find((row) => row.seminarId === id),
+        ),
+      );
+    }),
+    sessionsAttendedByPerson: new DataLoader<string, number>(async (ids) => {
+      const rows = await prisma.$queryRaw<{ personId: string; count: bigint }[]>`
+        SELECT e."personId", count(*) FROM "Attendance" a JOIN "Enrollment" e ON e.id = a."enrollmentId"
+        WHERE e."personId" = ANY(${[...ids]}::uuid[]) AND a.status IN ('PRESENT', 'LATE') GROUP BY e."personId"`;
+      return ids.map((id) => Number(rows.find((row) => row.personId === id)?.count ?? 0));
+    }),
     criteriaByProgram: byParent<ReviewCriterion, 'programId'>('programId', (list) =>
       prisma.reviewCriterion.findMany({
         where: { programId: { in: list } },
         orderBy: [{ position: 'asc' }, { id: 'asc' }],
       }),
     ),
+  };
+}
+
+export interface Figures {
+  /** Share of attendance records that are PRESENT or LATE, 0 to 1; null with none recorded. */
+  attendanceRate: number | null;
+  averageRating: number | null;
+  feedbackCount: number;
+}
+
+function figures(
+  attendance: { status: AttendanceStatus; count: number }[],
+  feedback: { _avg: { rating: number | null }; _count: { _all: number } } | undefined,
+): Figures {
+  const total = attendance.reduce((sum, row) => sum + row.count, 0);
+  const attended = attendance
+    .filter((row) => row.status === 'PRESENT' || row.status === 'LATE')
+    .reduce((sum, row) => sum + row.count, 0);
+  const average = feedback?._avg.rating;
+  return {
+    attendanceRate: total > 0 ? Math.round((attended / total) * 1000) / 1000 : null,
+    averageRating: average == null ? null : Math.round(average * 100) / 100,
+    feedbackCount: feedback?._count._all ?? 0,
   };
 }
 

@@ -80,6 +80,7 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   proposalDecline: ['ProposalDecision', 'AuditEvent'],
   proposalStartImplementation: ['ProposalDecision', 'AuditEvent'],
   proposalComplete: ['ProposalDecision', 'AuditEvent'],
+  attendanceMark: ['Attendance', 'AuditEvent'],
   enrollmentApply: ['Enrollment', 'AuditEvent'],
   enrollmentAccept: ['AuditEvent'],
   enrollmentWaitlist: ['AuditEvent'],

@@ -613,7 +613,30 @@ const MATRIX: Row[] = [
         }),
       ),
   },
-  ...(['email', 'phone', 'sex', 'birthYear', 'nationality'] as const).flatMap((field): Row[] => [
+  {
+    covers: 'Mutation.attendanceMark',
+    what: 'record attendance (refused: no entries)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($s: ID!) { attendanceMark(input: { sessionId: $s, entries: [] }) { userErrors { code } } }',
+          { s: f.session },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.feedbackGive',
+    what: 'rate the published seminar (refused: rating 0)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($s: ID!) { feedbackGive(input: { seminarId: $s, rating: 0 }) { userErrors { code } } }', {
+          s: f.publicSeminar,
+        }),
+      ),
+  },
+  ...(['email', 'phone', 'sex', 'birthYear', 'nationality', 'sessionsAttended'] as const).flatMap((field): Row[] => [
     {
       covers: `Person.${field}`,
       what: `a participant's ${field}, as that participant`,

@@ -1,7 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { Enrollment } from '../enrollments/types.ts';
+import { Person } from '../people/types.ts';
+import { Seminar } from '../seminars/types.ts';
 import { Session } from '../sessions/types.ts';
+import { AttendanceMarkInput, AttendanceMarkPayload, FeedbackGiveInput, FeedbackGivePayload } from './inputs.ts';
+import { giveFeedback, markAttendance } from './mutations.ts';
 import { Attendance, Feedback } from './types.ts';
 
 @Resolver(() => Enrollment)
@@ -35,5 +39,91 @@ export class FeedbackResolver {
   @FieldResolver(() => Session, { nullable: true, description: 'The session rated; null for the seminar as a whole.' })
   session(@Root() feedback: Feedback, @Ctx() ctx: Context) {
     return feedback.sessionId ? ctx.loaders.session.load(feedback.sessionId) : null;
+  }
+}
+
+@Resolver()
+export class ParticipationMutationResolver {
+  @Mutation(() => AttendanceMarkPayload, {
+    description:
+      "Records attendance at a session for many participants at once, all or nothing. Administrators and the seminar's coordinators.",
+  })
+  attendanceMark(
+    @Arg('input', () => AttendanceMarkInput, { description: 'The session and the entries.' })
+    input: AttendanceMarkInput,
+    @Ctx() ctx: Context,
+  ) {
+    return markAttendance(ctx, input);
+  }
+
+  @Mutation(() => FeedbackGivePayload, {
+    description: 'Rates a session, or the seminar, once per participant; optionally anonymous. Confirmed participants.',
+  })
+  feedbackGive(
+    @Arg('input', () => FeedbackGiveInput, { description: 'The rating and comment.' }) input: FeedbackGiveInput,
+    @Ctx() ctx: Context,
+  ) {
+    return giveFeedback(ctx, input);
+  }
+}
+
+@Resolver(() => Session)
+export class SessionFiguresResolver {
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Share of recorded participants who attended (PRESENT or LATE), 0 to 1; null before any is recorded.',
+  })
+  async attendanceRate(@Root() session: Session, @Ctx() ctx: Context) {
+    return (await ctx.loaders.sessionFigures.load(session.id)).attendanceRate;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Mean rating of its feedback, 1 to 5; null without feedback.',
+  })
+  async averageRating(@Root() session: Session, @Ctx() ctx: Context) {
+    return (await ctx.loaders.sessionFigures.load(session.id)).averageRating;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many participants rated it, anonymous ones included.' })
+  async feedbackCount(@Root() session: Session, @Ctx() ctx: Context) {
+    return (await ctx.loaders.sessionFigures.load(session.id)).feedbackCount;
+  }
+}
+
+@Resolver(() => Seminar)
+export class SeminarFiguresResolver {
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Share of attendance records over all its sessions that are PRESENT or LATE, 0 to 1; null before any.',
+  })
+  async attendanceRate(@Root() seminar: Seminar, @Ctx() ctx: Context) {
+    return (await ctx.loaders.seminarFigures.load(seminar.id)).attendanceRate;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Mean rating of the seminar as a whole (not of its sessions), 1 to 5; null without feedback.',
+  })
+  async averageRating(@Root() seminar: Seminar, @Ctx() ctx: Context) {
+    return (await ctx.loaders.seminarFigures.load(seminar.id)).averageRating;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many participants rated the seminar as a whole.' })
+  async feedbackCount(@Root() seminar: Seminar, @Ctx() ctx: Context) {
+    return (await ctx.loaders.seminarFigures.load(seminar.id)).feedbackCount;
+  }
+}
+
+@Resolver(() => Person)
+export class PersonParticipationResolver {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Sessions the person attended (PRESENT or LATE) across all seminars. Personal: see the type’s description.',
+  })
+  async sessionsAttended(@Root() person: Person, @Ctx() ctx: Context) {
+    if (!(await ctx.loaders.personalDetails.load(person.id))) return null;
+    return ctx.loaders.sessionsAttendedByPerson.load(person.id);
   }
 }

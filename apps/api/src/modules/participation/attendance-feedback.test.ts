@@ -1,0 +1,132 @@
+import { EXAMPLE_SEMINAR_ID } from '@seminarhub/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Actor, startTestApi, type TestApi } from '../../../test/testkit.ts';
+import { toGlobalId } from '../../core/node-id.ts';
+
+let api: TestApi;
+let coordinator: Actor;
+let sessionId: string;
+let enrollments: { id: string; personId: string }[];
+
+const MARK = `mutation($input: AttendanceMarkInput!) { attendanceMark(input: $input) {
+  attendance { status session { title } } userErrors { field code message } } }`;
+const GIVE = `mutation($input: FeedbackGiveInput!) { feedbackGive(input: $input) {
+  feedback { rating anonymous comment } userErrors { field code message } } }`;
+const FIGURES = `query($id: ID!) { node(id: $id) { ... on Session { attendanceRate averageRating feedbackCount } } }`;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  coordinator = await api.as('COORDINATOR', { seminarIds: [EXAMPLE_SEMINAR_ID] });
+  // A new session without any attendance or feedback yet, on the last day.
+  const session = await api.db.prisma.session.create({
+    data: {
+      seminarId: EXAMPLE_SEMINAR_ID,
+      kind: 'EVALUATION',
+      title: 'Evaluation of the seminar',
+      startsAt: new Date('2025-10-25T01:00:00Z'),
+      endsAt: new Date('2025-10-25T02:00:00Z'),
+    },
+  });
+  sessionId = toGlobalId('Session', session.id);
+  enrollments = (
+    await api.db.prisma.enrollment.findMany({
+      where: { seminarId: EXAMPLE_SEMINAR_ID },
+      orderBy: { id: 'asc' },
+      take: 4,
+    })
+  ).map((row) => ({ id: toGlobalId('Enrollment', row.id), personId: row.personId }));
+});
+afterAll(() => api?.close());
+
+describe('attendance', () => {
+  it('is recorded for many participants at once, and the session shows its rate', async () => {
+    const statuses = ['PRESENT', 'LATE', 'ABSENT', 'PRESENT'];
+    const { data } = await coordinator.graphql(MARK, {
+      input: { sessionId, entries: enrollments.map((e, i) => ({ enrollmentId: e.id, status: statuses[i] })) },
+    });
+    expect(data.attendanceMark.userErrors).toEqual([]);
+    expect(data.attendanceMark.attendance.map((a: { status: string }) => a.status)).toEqual(statuses);
+    const figures = await coordinator.graphql(FIGURES, { id: sessionId });
+    expect(figures.data.node.attendanceRate).toBe(0.75);
+  });
+
+  it('records nothing when any entry is wrong', async () => {
+    const before = await api.db.prisma.attendance.findMany({ orderBy: { id: 'asc' } });
+    const outsider = await api.db.prisma.enrollment.create({
+      data: {
+        seminarId: EXAMPLE_SEMINAR_ID,
+        personId: (await api.db.prisma.person.create({ data: { givenName: 'Only', familyName: 'Applied' } })).id,
+        status: 'APPLIED',
+      },
+    });
+    const { data } = await coordinator.graphql(MARK, {
+      input: {
+        sessionId,
+        entries: [
+          { enrollmentId: enrollments[0]?.id, status: 'ABSENT' },
+          { enrollmentId: toGlobalId('Enrollment', outsider.id), status: 'PRESENT' },
+        ],
+      },
+    });
+    expect(data.attendanceMark.userErrors).toEqual([
+      {
+        field: ['input', 'entries', '1', 'enrollmentId'],
+        code: 'INVALID',
+        message: 'Not a confirmed participant of this seminar.',
+      },
+    ]);
+    expect(await api.db.prisma.attendance.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+  });
+});
+
+describe('feedback', () => {
+  it('is given once per participant and target, and the figures follow', async () => {
+    const [first, second] = await Promise.all(
+      enrollments.slice(0, 2).map((e) => api.as('PARTICIPANT', { personId: e.personId })),
+    );
+    const rate = (actor: Actor, rating: number, anonymous = false) =>
+      actor.graphql(GIVE, {
+        input: { seminarId: toGlobalId('Seminar', EXAMPLE_SEMINAR_ID), sessionId, rating, anonymous, comment: 'ok' },
+      });
+    expect((await rate(first as Actor, 5)).data.feedbackGive.userErrors).toEqual([]);
+    expect((await rate(second as Actor, 2, true)).data.feedbackGive.feedback).toEqual({
+      rating: 2,
+      anonymous: true,
+      comment: 'ok',
+    });
+    const twice = await rate(first as Actor, 1);
+    expect(twice.data.feedbackGive.userErrors[0]).toMatchObject({ code: 'CONFLICT', field: ['input', 'sessionId'] });
+    const bad = await rate(first as Actor, 6);
+    expect(bad.data.feedbackGive.userErrors[0].field).toEqual(['input', 'rating']);
+
+    const figures = await coordinator.graphql(FIGURES, { id: sessionId });
+    expect(figures.data.node).toMatchObject({ averageRating: 3.5, feedbackCount: 2 });
+
+    // The audit trail keeps the anonymous rating, never its author.
+    const admin = await api.as('ADMIN');
+    const audit = await admin.graphql(
+      '{ auditEvents(first: 5, filter: { entityType: "Feedback" }) { nodes { after actor { id } requestId } } }',
+    );
+    const anonymous = audit.data.auditEvents.nodes.find(
+      (event: { after: { anonymous?: boolean } }) => event.after.anonymous,
+    );
+    expect(anonymous).toEqual({ after: { rating: 2, anonymous: true }, actor: null, requestId: null });
+  });
+
+  it('is refused to people who do not take part', async () => {
+    const stranger = await api.as('PARTICIPANT', {
+      personId: (await api.db.prisma.person.create({ data: { givenName: 'Not', familyName: 'There' } })).id,
+    });
+    const { data } = await stranger.graphql(GIVE, {
+      input: { seminarId: toGlobalId('Seminar', EXAMPLE_SEMINAR_ID), rating: 4 },
+    });
+    expect(data.feedbackGive.userErrors[0].code).toBe('NOT_FOUND');
+  });
+
+  it("shows the seminar's coordinator how many sessions a participant attended", async () => {
+    const { data } = await coordinator.graphql('query($id: ID!) { person(id: $id) { sessionsAttended } }', {
+      id: toGlobalId('Person', enrollments[0]?.personId as string),
+    });
+    expect(data.person.sessionsAttended).toBeGreaterThan(0);
+  });
+});

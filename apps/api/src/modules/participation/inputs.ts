@@ -1,0 +1,60 @@
+import { AttendanceStatus as AttendanceStatusEnum } from '@seminarhub/db';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { UserError } from '../../core/user-errors.ts';
+import { Attendance, Feedback } from './types.ts';
+
+@InputType({ description: "One participant's attendance at the session." })
+export class AttendanceEntryInput {
+  @Field(() => ID, { description: 'The participant’s enrollment in the seminar.' })
+  enrollmentId!: string;
+
+  @Field(() => AttendanceStatusEnum, { description: 'Whether they attended.' })
+  status!: AttendanceStatusEnum;
+}
+
+@InputType({ description: 'Attendance at one session for many participants, recorded all or nothing.' })
+export class AttendanceMarkInput {
+  @Field(() => ID, { description: 'The session.' })
+  sessionId!: string;
+
+  @Field(() => [AttendanceEntryInput], {
+    description: 'One entry per participant, 1 to 200; a later mark replaces an earlier one.',
+  })
+  entries!: AttendanceEntryInput[];
+}
+
+@ObjectType({ description: 'The result of recording attendance.' })
+export class AttendanceMarkPayload {
+  @Field(() => [Attendance], { description: 'The attendance recorded, in the order given; empty when refused.' })
+  attendance!: Attendance[];
+
+  @Field(() => [UserError], { description: 'Why nothing was recorded; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: "A participant's rating of a session, or of the seminar when no session is named." })
+export class FeedbackGiveInput {
+  @Field(() => ID, { description: 'The seminar.' })
+  seminarId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The session rated; left out to rate the seminar as a whole.' })
+  sessionId?: string | null;
+
+  @Field(() => Int, { description: 'From 1 (poor) to 5 (excellent).' })
+  rating!: number;
+
+  @Field(() => String, { nullable: true, description: 'What to keep or change, up to 2,000 characters.' })
+  comment?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True hides the author from everyone but themself.' })
+  anonymous?: boolean | null;
+}
+
+@ObjectType({ description: 'The result of giving feedback.' })
+export class FeedbackGivePayload {
+  @Field(() => Feedback, { nullable: true, description: 'The feedback, as saved.' })
+  feedback!: Feedback | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was saved; empty on success.' })
+  userErrors!: UserError[];
+}

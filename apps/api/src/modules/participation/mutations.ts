@@ -1,0 +1,146 @@
+import type { Attendance, EnrollmentStatus } from '@seminarhub/db';
+import { recordAudit } from '../../core/audit.ts';
+import { unauthenticated } from '../../core/auth/guards.ts';
+import type { Context } from '../../core/context.ts';
+import { fromGlobalIdOf } from '../../core/node-id.ts';
+import { UserErrorCode, userError } from '../../core/user-errors.ts';
+import { Checks, cleanText } from '../../core/validation.ts';
+import { mayManage } from '../seminars/mutations.ts';
+import type { AttendanceMarkInput, AttendanceMarkPayload, FeedbackGiveInput, FeedbackGivePayload } from './inputs.ts';
+
+/** Enrollments of people who took their place: the ones who attend and give feedback. */
+const PARTICIPATING: EnrollmentStatus[] = ['CONFIRMED', 'COMPLETED'];
+const MAX_ENTRIES = 200;
+
+export async function markAttendance(ctx: Context, input: AttendanceMarkInput): Promise<AttendanceMarkPayload> {
+  if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+  const sessionId = fromGlobalIdOf('Session', input.sessionId, 'input.sessionId');
+  const session = await ctx.prisma.session.findUnique({ where: { id: sessionId }, include: { seminar: true } });
+  if (!session || !(await mayManage(ctx, session.seminar))) {
+    return {
+      attendance: [],
+      userErrors: [userError(UserErrorCode.NOT_FOUND, 'There is no such session.', ['input', 'sessionId'])],
+    };
+  }
+  const checks = new Checks();
+  if (input.entries.length < 1 || input.entries.length > MAX_ENTRIES)
+    checks.fail('entries', `Give 1 to ${MAX_ENTRIES} entries.`);
+  const entries = input.entries.map((entry, index) => ({
+    enrollmentId: fromGlobalIdOf('Enrollment', entry.enrollmentId, `input.entries[${index}].enrollmentId`),
+    status: entry.status,
+  }));
+  const ids = entries.map((entry) => entry.enrollmentId);
+  if (new Set(ids).size !== ids.length) checks.fail('entries', 'Each enrollment appears once.');
+  const participating = await ctx.prisma.enrollment.findMany({
+    where: { id: { in: ids }, seminarId: session.seminarId, status: { in: PARTICIPATING } },
+    select: { id: true },
+  });
+  const known = new Set(participating.map((row) => row.id));
+  entries.forEach((entry, index) => {
+    if (!known.has(entry.enrollmentId)) {
+      checks.errors.push(
+        userError(UserErrorCode.INVALID, 'Not a confirmed participant of this seminar.', [
+          'input',
+          'entries',
+          String(index),
+          'enrollmentId',
+        ]),
+      );
+    }
+  });
+  // All or nothing: one bad entry refuses the whole list.
+  if (!checks.ok) return { attendance: [], userErrors: checks.errors };
+
+  const attendance = await ctx.prisma.$transaction(async (tx) => {
+    const saved: Attendance[] = [];
+    for (const entry of entries) {
+      const before = await tx.attendance.findUnique({
+        where: { sessionId_enrollmentId: { sessionId, enrollmentId: entry.enrollmentId } },
+      });
+      const recordedById = ctx.viewer.kind === 'user' ? ctx.viewer.userId : null;
+      const after = await tx.attendance.upsert({
+        where: { sessionId_enrollmentId: { sessionId, enrollmentId: entry.enrollmentId } },
+        create: { sessionId, enrollmentId: entry.enrollmentId, status: entry.status, recordedById },
+        update: { status: entry.status, recordedById, recordedAt: new Date(), version: { increment: 1 } },
+      });
+      await recordAudit(tx, ctx, {
+        action: 'attendance.mark',
+        entityType: 'Attendance',
+        entityId: after.id,
+        before,
+        after,
+      });
+      saved.push(after);
+    }
+    return saved;
+  });
+  return { attendance, userErrors: [] };
+}
+
+export async function giveFeedback(ctx: Context, input: FeedbackGiveInput): Promise<FeedbackGivePayload> {
+  if (ctx.viewer.kind !== 'user' || !ctx.viewer.personId) {
+    if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+    return {
+      feedback: null,
+      userErrors: [userError(UserErrorCode.INVALID, 'Only participants give feedback.', ['input', 'seminarId'])],
+    };
+  }
+  const seminarId = fromGlobalIdOf('Seminar', input.seminarId, 'input.seminarId');
+  const sessionId = input.sessionId ? fromGlobalIdOf('Session', input.sessionId, 'input.sessionId') : null;
+  const enrollment = await ctx.prisma.enrollment.findFirst({
+    where: { seminarId, personId: ctx.viewer.personId, status: { in: PARTICIPATING } },
+  });
+  if (!enrollment) {
+    return {
+      feedback: null,
+      userErrors: [userError(UserErrorCode.NOT_FOUND, 'You take part in no such seminar.', ['input', 'seminarId'])],
+    };
+  }
+  const checks = new Checks()
+    .integer('rating', input.rating, { min: 1, max: 5 })
+    .text('comment', input.comment, { max: 2000 });
+  if (
+    sessionId &&
+    !(await ctx.prisma.session.findFirst({ where: { id: sessionId, seminarId }, select: { id: true } }))
+  ) {
+    checks.fail('sessionId', 'The seminar has no such session.', UserErrorCode.NOT_FOUND);
+  }
+  if (!checks.ok) return { feedback: null, userErrors: checks.errors };
+
+  return ctx.prisma.$transaction(async (tx) => {
+    // One per participant and target: the enrollment row is locked so two submissions queue.
+    await tx.$queryRaw`SELECT id FROM "Enrollment" WHERE id = ${enrollment.id}::uuid FOR UPDATE`;
+    const existing = await tx.feedback.findFirst({ where: { enrollmentId: enrollment.id, sessionId } });
+    if (existing) {
+      return {
+        feedback: null,
+        userErrors: [
+          userError(UserErrorCode.CONFLICT, 'You already gave feedback on this.', [
+            'input',
+            sessionId ? 'sessionId' : 'seminarId',
+          ]),
+        ],
+      };
+    }
+    const feedback = await tx.feedback.create({
+      data: {
+        seminarId,
+        sessionId,
+        enrollmentId: enrollment.id,
+        rating: input.rating,
+        comment: cleanText(input.comment) ?? null,
+        anonymous: input.anonymous ?? false,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'feedback.give',
+      entityType: 'Feedback',
+      entityId: feedback.id,
+      before: null,
+      // The audit trail must not undo anonymity: it keeps the rating, not who gave it.
+      after: feedback.anonymous ? { rating: feedback.rating, anonymous: true } : feedback,
+      withActor: !feedback.anonymous,
+    });
+    return { feedback, userErrors: [] };
+  });
+}
