@@ -9,11 +9,20 @@ const MASKED_MESSAGE = 'Internal server error. Quote the requestId when reportin
 /** True for errors a client may read as they are; everything else may hold SQL, paths or stack text. */
 function isPublic(error: GraphQLFormattedError): boolean {
   const code = error.extensions?.code;
-  return isAllowedCode(code) && code !== 'INTERNAL_SERVER_ERROR';
+  return (isAllowedCode(code) && code !== 'INTERNAL_SERVER_ERROR') || isVariableOverflow(error);
+}
+
+/**
+ * graphql-js stops coercing variables after 50 errors with an error of its own that carries no
+ * code, so Apollo calls it internal; it is the client's input, as much as the 50 before it.
+ */
+function isVariableOverflow(error: { message: string }): boolean {
+  return error.message.startsWith('Too many errors processing variables');
 }
 
 /** Apollo `formatError`: allow-listed codes pass, everything else becomes INTERNAL_SERVER_ERROR. */
 export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (isVariableOverflow(formatted)) return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   if (isPublic(formatted)) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     // graphql-armor words its limit violations as "Syntax Error: …", which they are not.
@@ -37,7 +46,7 @@ export const errorLogging: ApolloServerPlugin<Context> = {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
           const code = error.extensions?.code;
-          if (isAllowedCode(code) && code !== 'INTERNAL_SERVER_ERROR') continue;
+          if ((isAllowedCode(code) && code !== 'INTERNAL_SERVER_ERROR') || isVariableOverflow(error)) continue;
           contextValue.log.error(
             { err: unwrapResolverError(error), path: error.path },
             'unexpected error in GraphQL request',

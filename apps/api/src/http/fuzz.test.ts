@@ -81,6 +81,7 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   proposalStartImplementation: ['ProposalDecision', 'AuditEvent'],
   proposalComplete: ['ProposalDecision', 'AuditEvent'],
   attendanceMark: ['Attendance', 'AuditEvent'],
+  reviewAssign: ['ReviewAssignment', 'AuditEvent'],
   enrollmentApply: ['Enrollment', 'AuditEvent'],
   enrollmentAccept: ['AuditEvent'],
   enrollmentWaitlist: ['AuditEvent'],

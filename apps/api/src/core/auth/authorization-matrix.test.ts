@@ -636,6 +636,35 @@ const MATRIX: Row[] = [
         }),
       ),
   },
+  {
+    covers: 'Mutation.reviewAssign',
+    what: 'assign a reviewer (refused: the person has no reviewer account)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($p: ID!, $r: ID!) { reviewAssign(input: { proposalId: $p, reviewerId: $r }) { userErrors { code } } }',
+          {
+            p: f.teamProposal,
+            r: f.speaker,
+          },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.reviewSubmit',
+    what: 'submit a review (refused: no scores, proposal not under review)',
+    expect: '--A----',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($p: ID!) { reviewSubmit(input: { proposalId: $p, recommendation: COMMEND, scores: [] }) { userErrors { code } } }',
+          {
+            p: f.teamProposal,
+          },
+        ),
+      ),
+  },
   ...(['email', 'phone', 'sex', 'birthYear', 'nationality', 'sessionsAttended'] as const).flatMap((field): Row[] => [
     {
       covers: `Person.${field}`,

@@ -1,14 +1,37 @@
-import { Args, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { ConnectionArgs } from '../../core/pagination.ts';
 import { Person } from '../people/types.ts';
 import { ReviewCriterion } from '../programs/types.ts';
 import { Proposal } from '../proposals/types.ts';
+import { ReviewAssignInput, ReviewAssignPayload, ReviewSubmitInput, ReviewSubmitPayload } from './inputs.ts';
+import { assignReviewer, submitReview } from './mutations.ts';
 import { reviewsOfProposal, weightedScore } from './service.ts';
 import { Review, ReviewConnection, ReviewScore } from './types.ts';
 
 @Resolver(() => Review)
 export class ReviewResolver {
+  @Mutation(() => ReviewAssignPayload, {
+    description: "Assigns an expert to review a proposal; never one from the proposal's own organizations. Staff.",
+  })
+  reviewAssign(
+    @Arg('input', () => ReviewAssignInput, { description: 'The proposal and the reviewer.' }) input: ReviewAssignInput,
+    @Ctx() ctx: Context,
+  ) {
+    return assignReviewer(ctx, input);
+  }
+
+  @Mutation(() => ReviewSubmitPayload, {
+    description:
+      "Submits the signed-in reviewer's review of an assigned proposal UNDER_REVIEW, scoring every criterion. Once per proposal.",
+  })
+  reviewSubmit(
+    @Arg('input', () => ReviewSubmitInput, { description: 'The review.' }) input: ReviewSubmitInput,
+    @Ctx() ctx: Context,
+  ) {
+    return submitReview(ctx, input);
+  }
+
   @FieldResolver(() => Proposal, { description: 'The proposal reviewed.' })
   proposal(@Root() review: Review, @Ctx() ctx: Context) {
     return ctx.loaders.proposal.load(review.proposalId);

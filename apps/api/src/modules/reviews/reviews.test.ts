@@ -1,0 +1,122 @@
+import { EXAMPLE_PROGRAM_ID, EXAMPLE_SEMINAR_ID } from '@seminarhub/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Actor, startTestApi, type TestApi } from '../../../test/testkit.ts';
+import { toGlobalId } from '../../core/node-id.ts';
+
+let api: TestApi;
+let coordinator: Actor;
+let proposalId: string;
+let criteria: { id: string; name: string; minScore: number; maxScore: number; weight: number }[];
+
+const ASSIGN =
+  'mutation($input: ReviewAssignInput!) { reviewAssign(input: $input) { assigned userErrors { field code message } } }';
+const SUBMIT = `mutation($input: ReviewSubmitInput!) { reviewSubmit(input: $input) {
+  review { recommendation weightedScore scores { score criterion { name } } } userErrors { field code message } } }`;
+
+async function reviewer(name: string, organizationId: string | null) {
+  const person = await api.db.prisma.person.create({ data: { givenName: name, familyName: 'Expert', organizationId } });
+  return { personId: toGlobalId('Person', person.id), actor: await api.as('REVIEWER', { personId: person.id }) };
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  coordinator = await api.as('COORDINATOR', { seminarIds: [EXAMPLE_SEMINAR_ID] });
+  const ministry = await api.db.prisma.seminar.findUniqueOrThrow({ where: { id: EXAMPLE_SEMINAR_ID } });
+  const member = await api.db.prisma.enrollment.findFirstOrThrow({ where: { seminarId: EXAMPLE_SEMINAR_ID } });
+  const proposal = await api.db.prisma.proposal.create({
+    data: {
+      seminarId: EXAMPLE_SEMINAR_ID,
+      title: 'Open data portal for schools',
+      status: 'UNDER_REVIEW',
+      implementingOrganizationId: ministry.partnerId,
+      members: { create: [{ personId: member.personId, role: 'LEAD' }] },
+    },
+  });
+  proposalId = toGlobalId('Proposal', proposal.id);
+  criteria = await api.db.prisma.reviewCriterion.findMany({
+    where: { programId: EXAMPLE_PROGRAM_ID },
+    orderBy: { position: 'asc' },
+  });
+});
+afterAll(() => api?.close());
+
+const allScores = (score: (c: { minScore: number; maxScore: number }) => number) =>
+  criteria.map((criterion) => ({ criterionId: toGlobalId('ReviewCriterion', criterion.id), score: score(criterion) }));
+
+describe('reviews', () => {
+  it('are written by assigned reviewers, once, scoring every criterion, with a weighted score', async () => {
+    const expert = await reviewer('Yuna', null);
+    const assigned = await coordinator.graphql(ASSIGN, { input: { proposalId, reviewerId: expert.personId } });
+    expect(assigned.data.reviewAssign).toEqual({ assigned: true, userErrors: [] });
+
+    const missing = await expert.actor.graphql(SUBMIT, {
+      input: { proposalId, recommendation: 'COMMEND', scores: allScores((c) => c.maxScore).slice(1) },
+    });
+    expect(missing.data.reviewSubmit.userErrors[0].message).toMatch(/missing: /);
+    const outOfRange = await expert.actor.graphql(SUBMIT, {
+      input: { proposalId, recommendation: 'COMMEND', scores: allScores((c) => c.maxScore + 1) },
+    });
+    expect(outOfRange.data.reviewSubmit.userErrors).toHaveLength(criteria.length);
+
+    const input = {
+      proposalId,
+      recommendation: 'SELECT',
+      scores: allScores((c) => c.maxScore),
+      commentToAuthors: 'Strong.',
+    };
+    const [first, second] = await Promise.all([
+      expert.actor.graphql(SUBMIT, { input }),
+      expert.actor.graphql(SUBMIT, { input }),
+    ]);
+    const results = [first, second].map((response) => response.data.reviewSubmit);
+    expect(results.filter((result) => result.userErrors.length === 0)).toHaveLength(1);
+    expect(results.find((result) => result.userErrors.length > 0).userErrors[0].code).toBe('CONFLICT');
+    const saved = results.find((result) => result.review).review;
+    const top = Math.max(...criteria.map((c) => c.maxScore));
+    expect(saved).toMatchObject({ recommendation: 'SELECT', weightedScore: top });
+    expect(saved.scores).toHaveLength(criteria.length);
+  });
+
+  it('are refused to reviewers not assigned, and before or after the review phase', async () => {
+    const unassigned = await reviewer('Minho', null);
+    const refused = await unassigned.actor.graphql(SUBMIT, {
+      input: { proposalId, recommendation: 'COMMEND', scores: allScores((c) => c.minScore) },
+    });
+    expect(refused.data.reviewSubmit.userErrors[0].code).toBe('NOT_FOUND');
+
+    const draft = await api.db.prisma.proposal.create({ data: { seminarId: EXAMPLE_SEMINAR_ID, title: 'Early idea' } });
+    const expert = await reviewer('Sora', null);
+    await coordinator.graphql(ASSIGN, {
+      input: { proposalId: toGlobalId('Proposal', draft.id), reviewerId: expert.personId },
+    });
+    const early = await expert.actor.graphql(SUBMIT, {
+      input: {
+        proposalId: toGlobalId('Proposal', draft.id),
+        recommendation: 'COMMEND',
+        scores: allScores((c) => c.minScore),
+      },
+    });
+    expect(early.data.reviewSubmit.userErrors[0]).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: expect.stringMatching(/DRAFT/),
+    });
+  });
+
+  it("never assign a reviewer from the proposal's own organization", async () => {
+    const ministry = await api.db.prisma.seminar.findUniqueOrThrow({ where: { id: EXAMPLE_SEMINAR_ID } });
+    const insider = await reviewer('Insider', ministry.partnerId);
+    const before = await api.db.prisma.reviewAssignment.count();
+    const { data } = await coordinator.graphql(ASSIGN, { input: { proposalId, reviewerId: insider.personId } });
+    expect(data.reviewAssign).toEqual({
+      assigned: false,
+      userErrors: [
+        {
+          field: ['input', 'reviewerId'],
+          code: 'INVALID',
+          message: 'A reviewer may not review a proposal from their own organization.',
+        },
+      ],
+    });
+    expect(await api.db.prisma.reviewAssignment.count()).toBe(before);
+  });
+});
