@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from '@seminarhub/db';
 import { type UserError, UserErrorCode, userError } from './user-errors.ts';
 
 /** Tables whose rows carry a `version`; the name goes into SQL, so only these are accepted. */
-type VersionedTable = 'Organization' | 'Seminar' | 'Session' | 'Proposal';
+type VersionedTable = 'Organization' | 'Seminar' | 'Session' | 'Proposal' | 'Person' | 'Place';
 
 /**
  * Runs a change to one row inside a transaction, after locking the row and checking the version the

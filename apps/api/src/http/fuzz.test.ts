@@ -82,6 +82,8 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   proposalComplete: ['ProposalDecision', 'AuditEvent'],
   attendanceMark: ['Attendance', 'AuditEvent'],
   reviewAssign: ['ReviewAssignment', 'AuditEvent'],
+  personCreate: ['Person', 'AuditEvent'],
+  personUpdate: ['AuditEvent'],
   enrollmentApply: ['Enrollment', 'AuditEvent'],
   enrollmentAccept: ['AuditEvent'],
   enrollmentWaitlist: ['AuditEvent'],

@@ -637,6 +637,23 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.personCreate',
+    what: 'record a person (refused: no names)',
+    expect: '---AA-A',
+    probe: async (send) => !denied(await send('mutation { personCreate(input: {}) { userErrors { code } } }')),
+  },
+  {
+    covers: 'Mutation.personUpdate',
+    what: "change a participant's record (stale version; others find no such person)",
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { personUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.participantSelf,
+        }),
+      ),
+  },
+  {
     covers: 'Mutation.reviewAssign',
     what: 'assign a reviewer (refused: the person has no reviewer account)',
     expect: '-AAAA-A',

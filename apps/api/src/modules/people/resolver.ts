@@ -1,14 +1,37 @@
 import { Sex as SexEnum } from '@seminarhub/db';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
+import { PersonCreateInput, PersonPayload, PersonUpdateInput } from './inputs.ts';
+import { createPerson, updatePerson } from './mutations.ts';
 import { listPeople, peopleOfOrganization } from './service.ts';
 import { Person, PersonConnection } from './types.ts';
 
 @Resolver(() => Person)
 export class PersonResolver {
+  @Mutation(() => PersonPayload, {
+    description: 'Records a participant, speaker or expert. Administrators and coordinators.',
+  })
+  personCreate(
+    @Arg('input', () => PersonCreateInput, { description: 'The person.' }) input: PersonCreateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return createPerson(ctx, input);
+  }
+
+  @Mutation(() => PersonPayload, {
+    description:
+      "Changes a person's record, if nobody changed it since you read it. Staff for anyone; a person for themself.",
+  })
+  personUpdate(
+    @Arg('input', () => PersonUpdateInput, { description: 'The changes.' }) input: PersonUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updatePerson(ctx, input);
+  }
+
   @Query(() => PersonConnection, { description: 'All people, by family name.' })
   people(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
     return listPeople(ctx, args);
