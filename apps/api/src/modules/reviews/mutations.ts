@@ -23,7 +23,7 @@ export async function assignReviewer(ctx: Context, input: ReviewAssignInput): Pr
   if (!proposal || !(await mayManage(ctx, proposal.seminar)))
     return { assigned: false, userErrors: [notFound('proposalId', 'proposal')] };
   const reviewer = await ctx.prisma.person.findUnique({ where: { id: reviewerId }, include: { user: true } });
-  if (!reviewer?.user || reviewer.user.role !== 'REVIEWER') {
+  if (reviewer?.user?.role !== 'REVIEWER') {
     return { assigned: false, userErrors: [notFound('reviewerId', 'reviewer (a person with a REVIEWER account)')] };
   }
   const ownOrganizations = new Set(
