@@ -261,6 +261,30 @@ export async function paginate<Row extends { id: string }>(query: ListQuery<Row>
 export type ChildPages<Row> = Map<string, { rows: Row[]; count: number }>;
 
 /**
+ * Reads every parent's page of one relation, and the relation's size, in a single statement: the
+ * select asks for the relation with the page's condition, order and limit, and for its count.
+ * `findParents` runs the parents' findMany with these arguments added.
+ */
+export async function childPages<Row>(
+  relation: string,
+  visible: object,
+  query: KeysetQuery,
+  findParents: (args: object) => Promise<unknown[]>,
+): Promise<ChildPages<Row>> {
+  const parents = (await findParents({
+    relationLoadStrategy: 'join',
+    select: {
+      id: true,
+      [relation]: { where: { AND: [visible, query.where] }, orderBy: query.orderBy, take: query.take },
+      _count: { select: { [relation]: { where: visible } } },
+    },
+  })) as ({ id: string; _count: Record<string, number> } & Record<string, unknown>)[];
+  return new Map(
+    parents.map((parent) => [parent.id, { rows: parent[relation] as Row[], count: parent._count[relation] ?? 0 }]),
+  );
+}
+
+/**
  * A connection nested under each row of a list (a seminar's sessions, for every seminar) loaded in
  * one statement for all parents instead of one per parent: the fetch reads every parent's page at
  * once (Prisma's relation joins, a LATERAL subquery with LIMIT per parent), with its count.

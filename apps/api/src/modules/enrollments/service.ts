@@ -1,7 +1,7 @@
 import type { Enrollment } from '@seminarhub/db';
 import { enrollmentWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, type ListOrder, nestedConnection } from '../../core/pagination.ts';
+import { type ConnectionArgs, childPages, type ListOrder, nestedConnection } from '../../core/pagination.ts';
 
 const ENROLLMENT_ORDER: ListOrder<Enrollment> = {
   field: 'appliedAt',
@@ -19,19 +19,9 @@ export async function enrollmentsOfSeminar(ctx: Context, seminarId: string, args
     seminarId,
     args,
     ENROLLMENT_ORDER,
-    async (ids, page) => {
-      const seminars = await ctx.prisma.seminar.findMany({
-        where: { id: { in: ids } },
-        relationLoadStrategy: 'join',
-        select: {
-          id: true,
-          enrollments: { where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take },
-          _count: { select: { enrollments: { where: visible } } },
-        },
-      });
-      return new Map(
-        seminars.map((seminar) => [seminar.id, { rows: seminar.enrollments, count: seminar._count.enrollments }]),
-      );
-    },
+    (ids, page) =>
+      childPages<Enrollment>('enrollments', visible, page, (args) =>
+        ctx.prisma.seminar.findMany({ where: { id: { in: ids } }, ...args }),
+      ),
   );
 }

@@ -1,6 +1,6 @@
 import type { Organization } from '@seminarhub/db';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
+import { type ConnectionArgs, childPages, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
 
 const ORGANIZATION_ORDER: ListOrder<Organization> = {
   field: 'name',
@@ -26,17 +26,9 @@ export function childrenOfOrganization(ctx: Context, parentId: string, args: Con
     parentId,
     args,
     ORGANIZATION_ORDER,
-    async (ids, page) => {
-      const parents = await ctx.prisma.organization.findMany({
-        where: { id: { in: ids } },
-        relationLoadStrategy: 'join',
-        select: {
-          id: true,
-          children: { where: page.where, orderBy: page.orderBy, take: page.take },
-          _count: { select: { children: true } },
-        },
-      });
-      return new Map(parents.map((parent) => [parent.id, { rows: parent.children, count: parent._count.children }]));
-    },
+    (ids, page) =>
+      childPages<Organization>('children', {}, page, (args) =>
+        ctx.prisma.organization.findMany({ where: { id: { in: ids } }, ...args }),
+      ),
   );
 }

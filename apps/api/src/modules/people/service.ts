@@ -1,7 +1,7 @@
 import type { Person } from '@seminarhub/db';
 import { personWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
+import { type ConnectionArgs, childPages, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
 
 const PEOPLE_ORDER: ListOrder<Person> = {
   field: 'familyName',
@@ -23,23 +23,9 @@ export async function listPeople(ctx: Context, args: ConnectionArgs) {
 /** The people of an organization, by family name; loaded in one query for all organizations in a response. */
 export async function peopleOfOrganization(ctx: Context, organizationId: string, args: ConnectionArgs) {
   const visible = personWhere(ctx.viewer, await ctx.scope());
-  return nestedConnection<Person>(
-    ctx.batches,
-    'Organization.people',
-    organizationId,
-    args,
-    PEOPLE_ORDER,
-    async (ids, page) => {
-      const organizations = await ctx.prisma.organization.findMany({
-        where: { id: { in: ids } },
-        relationLoadStrategy: 'join',
-        select: {
-          id: true,
-          people: { where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take },
-          _count: { select: { people: { where: visible } } },
-        },
-      });
-      return new Map(organizations.map((org) => [org.id, { rows: org.people, count: org._count.people }]));
-    },
+  return nestedConnection<Person>(ctx.batches, 'Organization.people', organizationId, args, PEOPLE_ORDER, (ids, page) =>
+    childPages<Person>('people', visible, page, (args) =>
+      ctx.prisma.organization.findMany({ where: { id: { in: ids } }, ...args }),
+    ),
   );
 }

@@ -1,7 +1,7 @@
 import type { Proposal } from '@seminarhub/db';
 import { canReadProposalDetails, proposalWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
+import { type ConnectionArgs, childPages, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
 
 const PROPOSAL_ORDER: ListOrder<Proposal> = {
   field: 'title',
@@ -29,25 +29,9 @@ export async function canReadDetails(ctx: Context, proposal: { id: string; semin
 /** A seminar's proposals, by title; loaded in one query for all seminars in a response. */
 export async function proposalsOfSeminar(ctx: Context, seminarId: string, args: ConnectionArgs) {
   const visible = proposalWhere(ctx.viewer, await ctx.scope());
-  return nestedConnection<Proposal>(
-    ctx.batches,
-    'Seminar.proposals',
-    seminarId,
-    args,
-    PROPOSAL_ORDER,
-    async (ids, page) => {
-      const seminars = await ctx.prisma.seminar.findMany({
-        where: { id: { in: ids } },
-        relationLoadStrategy: 'join',
-        select: {
-          id: true,
-          proposals: { where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take },
-          _count: { select: { proposals: { where: visible } } },
-        },
-      });
-      return new Map(
-        seminars.map((seminar) => [seminar.id, { rows: seminar.proposals, count: seminar._count.proposals }]),
-      );
-    },
+  return nestedConnection<Proposal>(ctx.batches, 'Seminar.proposals', seminarId, args, PROPOSAL_ORDER, (ids, page) =>
+    childPages<Proposal>('proposals', visible, page, (args) =>
+      ctx.prisma.seminar.findMany({ where: { id: { in: ids } }, ...args }),
+    ),
   );
 }

@@ -1,7 +1,7 @@
 import type { Review } from '@seminarhub/db';
 import { reviewWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, nestedConnection } from '../../core/pagination.ts';
+import { type ConnectionArgs, childPages, nestedConnection } from '../../core/pagination.ts';
 
 /** The mean of a review's scores weighted by their criteria, on the criteria's own scale. */
 export async function weightedScore(ctx: Context, reviewId: string): Promise<number | null> {
@@ -27,19 +27,9 @@ export async function reviewsOfProposal(ctx: Context, proposalId: string, args: 
     proposalId,
     args,
     { direction: 'asc' },
-    async (ids, page) => {
-      const proposals = await ctx.prisma.proposal.findMany({
-        where: { id: { in: ids } },
-        relationLoadStrategy: 'join',
-        select: {
-          id: true,
-          reviews: { where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take },
-          _count: { select: { reviews: { where: visible } } },
-        },
-      });
-      return new Map(
-        proposals.map((proposal) => [proposal.id, { rows: proposal.reviews, count: proposal._count.reviews }]),
-      );
-    },
+    (ids, page) =>
+      childPages<Review>('reviews', visible, page, (args) =>
+        ctx.prisma.proposal.findMany({ where: { id: { in: ids } }, ...args }),
+      ),
   );
 }

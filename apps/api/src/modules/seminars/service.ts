@@ -1,7 +1,7 @@
 import type { Seminar } from '@seminarhub/db';
 import { seminarWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
+import { type ConnectionArgs, childPages, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
 
 const SEMINAR_ORDER: ListOrder<Seminar> = {
   field: 'startDate',
@@ -24,25 +24,9 @@ export async function listSeminars(ctx: Context, args: ConnectionArgs) {
 /** A programme's seminars, the latest first; loaded in one query for all programmes in a response. */
 export async function seminarsOfProgram(ctx: Context, programId: string, args: ConnectionArgs) {
   const visible = seminarWhere(ctx.viewer, await ctx.scope());
-  return nestedConnection<Seminar>(
-    ctx.batches,
-    'Program.seminars',
-    programId,
-    args,
-    SEMINAR_ORDER,
-    async (ids, page) => {
-      const programs = await ctx.prisma.program.findMany({
-        where: { id: { in: ids } },
-        relationLoadStrategy: 'join',
-        select: {
-          id: true,
-          seminars: { where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take },
-          _count: { select: { seminars: { where: visible } } },
-        },
-      });
-      return new Map(
-        programs.map((program) => [program.id, { rows: program.seminars, count: program._count.seminars }]),
-      );
-    },
+  return nestedConnection<Seminar>(ctx.batches, 'Program.seminars', programId, args, SEMINAR_ORDER, (ids, page) =>
+    childPages<Seminar>('seminars', visible, page, (args) =>
+      ctx.prisma.program.findMany({ where: { id: { in: ids } }, ...args }),
+    ),
   );
 }
