@@ -4,10 +4,23 @@ import { type UserError, UserErrorCode, userError } from './user-errors.ts';
 /** Tables whose rows carry a `version`; the name goes into SQL, so only these are accepted. */
 type VersionedTable = 'Organization' | 'Seminar' | 'Session' | 'Proposal' | 'Person' | 'Place';
 
+/** Thrown inside a versioned change to refuse it: the transaction rolls back and the errors are returned. */
+export class Refusal extends Error {
+  constructor(readonly errors: UserError[]) {
+    super('refused');
+  }
+}
+
+/** Refuses the change in progress with these userErrors. */
+export function refuse(...errors: UserError[]): never {
+  throw new Refusal(errors);
+}
+
 /**
  * Runs a change to one row inside a transaction, after locking the row and checking the version the
  * client read: a stale version is a CONFLICT, a missing row NOT_FOUND. The lock makes two writers
- * naming the same version queue, so exactly one of them wins.
+ * naming the same version queue, so exactly one of them wins. The change may `refuse(...)`, which
+ * rolls everything back, so that callers get either the result or the reasons, never a mix.
  */
 export async function changeVersioned<Row, T>(
   prisma: PrismaClient,
@@ -16,23 +29,27 @@ export async function changeVersioned<Row, T>(
   id: string,
   version: number,
   change: (tx: Prisma.TransactionClient, before: Row) => Promise<T>,
-): Promise<{ ok: true; result: T } | { ok: false; error: UserError }> {
-  return prisma.$transaction(async (tx) => {
-    const [before] = await tx.$queryRaw<(Row & { version: number })[]>(
-      Prisma.sql`SELECT * FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id}::uuid FOR UPDATE`,
-    );
-    if (!before)
-      return { ok: false, error: userError(UserErrorCode.NOT_FOUND, `There is no such ${noun}.`, ['input', 'id']) };
-    if (before.version !== version) {
-      return {
-        ok: false,
-        error: userError(
-          UserErrorCode.CONFLICT,
-          `The ${noun} changed since you read it (version ${version}; now ${before.version}). Read it again and reapply your change.`,
-          ['input', 'version'],
-        ),
-      };
-    }
-    return { ok: true, result: await change(tx, before) };
-  });
+): Promise<{ ok: true; result: T } | { ok: false; errors: UserError[] }> {
+  try {
+    const result = await prisma.$transaction(async (tx) => {
+      const [before] = await tx.$queryRaw<(Row & { version: number })[]>(
+        Prisma.sql`SELECT * FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id}::uuid FOR UPDATE`,
+      );
+      if (!before) refuse(userError(UserErrorCode.NOT_FOUND, `There is no such ${noun}.`, ['input', 'id']));
+      if (before.version !== version) {
+        refuse(
+          userError(
+            UserErrorCode.CONFLICT,
+            `The ${noun} changed since you read it (version ${version}; now ${before.version}). Read it again and reapply your change.`,
+            ['input', 'version'],
+          ),
+        );
+      }
+      return change(tx, before);
+    });
+    return { ok: true, result };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, errors: error.errors };
+    throw error;
+  }
 }

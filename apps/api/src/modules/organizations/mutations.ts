@@ -3,9 +3,9 @@ import { recordAudit } from '../../core/audit.ts';
 import { requireStaff } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
-import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
+import { UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
-import { changeVersioned } from '../../core/versioned.ts';
+import { changeVersioned, refuse } from '../../core/versioned.ts';
 import type {
   OrganizationCreateInput,
   OrganizationDeleteInput,
@@ -130,9 +130,9 @@ export async function updateOrganization(ctx: Context, input: OrganizationUpdate
       return after;
     },
   );
-  return 'error' in outcome
-    ? { organization: null, userErrors: [outcome.error] }
-    : { organization: outcome.result, userErrors: [] };
+  return outcome.ok
+    ? { organization: outcome.result, userErrors: [] }
+    : { organization: null, userErrors: outcome.errors };
 }
 
 /** Deleting would lose history when anything refers to the organization: then it is refused. */
@@ -142,7 +142,7 @@ export async function deleteOrganization(
 ): Promise<OrganizationDeletePayload> {
   requireStaff(ctx);
   const id = fromGlobalIdOf('Organization', input.id, 'input.id');
-  const outcome = await changeVersioned<Organization, UserError | null>(
+  const outcome = await changeVersioned<Organization, void>(
     ctx.prisma,
     'Organization',
     'organization',
@@ -169,10 +169,12 @@ export async function deleteOrganization(
       });
       const inUse = Object.entries(uses._count).filter(([, count]) => count > 0);
       if (inUse.length > 0) {
-        return userError(
-          UserErrorCode.IN_USE,
-          `The organization is referred to by ${inUse.map(([what, count]) => `${count} ${what}`).join(', ')}; deleting it would lose that history.`,
-          ['input', 'id'],
+        refuse(
+          userError(
+            UserErrorCode.IN_USE,
+            `The organization is referred to by ${inUse.map(([what, count]) => `${count} ${what}`).join(', ')}; deleting it would lose that history.`,
+            ['input', 'id'],
+          ),
         );
       }
       await tx.organization.delete({ where: { id } });
@@ -183,11 +185,9 @@ export async function deleteOrganization(
         before,
         after: null,
       });
-      return null;
     },
   );
-  if (!outcome.ok) return { deletedId: null, userErrors: [outcome.error] };
-  return outcome.result
-    ? { deletedId: null, userErrors: [outcome.result] }
-    : { deletedId: toGlobalId('Organization', id), userErrors: [] };
+  return outcome.ok
+    ? { deletedId: toGlobalId('Organization', id), userErrors: [] }
+    : { deletedId: null, userErrors: outcome.errors };
 }

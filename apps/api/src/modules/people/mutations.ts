@@ -135,7 +135,7 @@ export async function updatePerson(ctx: Context, input: PersonUpdateInput): Prom
         return after;
       },
     );
-    return outcome.ok ? { person: outcome.result, userErrors: [] } : { person: null, userErrors: [outcome.error] };
+    return outcome.ok ? { person: outcome.result, userErrors: [] } : { person: null, userErrors: outcome.errors };
   } catch (error) {
     const taken = emailTaken(error);
     if (taken) return { person: null, userErrors: [taken] };

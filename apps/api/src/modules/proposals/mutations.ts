@@ -5,7 +5,7 @@ import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
-import { changeVersioned } from '../../core/versioned.ts';
+import { changeVersioned, refuse } from '../../core/versioned.ts';
 import { mayManage } from '../seminars/mutations.ts';
 import type { ProposalCreateInput, ProposalPayload, ProposalTransitionInput, ProposalUpdateInput } from './inputs.ts';
 
@@ -127,7 +127,7 @@ export async function updateProposal(ctx: Context, input: ProposalUpdateInput): 
   if (input.title === null) checks.fail('title', 'A title is required.');
   if (!checks.ok) return { proposal: null, userErrors: checks.errors };
 
-  const outcome = await changeVersioned<Proposal, Proposal | UserError>(
+  const outcome = await changeVersioned<Proposal, Proposal>(
     ctx.prisma,
     'Proposal',
     'proposal',
@@ -135,10 +135,11 @@ export async function updateProposal(ctx: Context, input: ProposalUpdateInput): 
     input.version,
     async (tx, before) => {
       if (!EDITABLE.includes(before.status)) {
-        return userError(
-          UserErrorCode.INVALID_TRANSITION,
-          `A proposal that is ${before.status} can no longer be edited.`,
-          ['input', 'id'],
+        refuse(
+          userError(UserErrorCode.INVALID_TRANSITION, `A proposal that is ${before.status} can no longer be edited.`, [
+            'input',
+            'id',
+          ]),
         );
       }
       const after = await tx.proposal.update({
@@ -155,8 +156,7 @@ export async function updateProposal(ctx: Context, input: ProposalUpdateInput): 
       return after;
     },
   );
-  if (!outcome.ok) return failed(outcome.error);
-  return 'seminarId' in outcome.result ? { proposal: outcome.result, userErrors: [] } : failed(outcome.result);
+  return outcome.ok ? { proposal: outcome.result, userErrors: [] } : { proposal: null, userErrors: outcome.errors };
 }
 
 export async function transitionProposal(
@@ -175,7 +175,7 @@ export async function transitionProposal(
     checks.fail('supportType', 'Only a selection for support has a support type.');
   if (!checks.ok) return { proposal: null, userErrors: checks.errors };
 
-  const outcome = await changeVersioned<Proposal, Proposal | UserError>(
+  const outcome = await changeVersioned<Proposal, Proposal>(
     ctx.prisma,
     'Proposal',
     'proposal',
@@ -183,10 +183,12 @@ export async function transitionProposal(
     input.version,
     async (tx, before) => {
       if (!(rule.from as readonly ProposalStatus[]).includes(before.status)) {
-        return userError(
-          UserErrorCode.INVALID_TRANSITION,
-          `The proposal is ${before.status}: it cannot ${transition}, which needs ${rule.from.join(' or ')}.`,
-          ['input', 'id'],
+        refuse(
+          userError(
+            UserErrorCode.INVALID_TRANSITION,
+            `The proposal is ${before.status}: it cannot ${transition}, which needs ${rule.from.join(' or ')}.`,
+            ['input', 'id'],
+          ),
         );
       }
       const after = await tx.proposal.update({
@@ -218,6 +220,5 @@ export async function transitionProposal(
       return after;
     },
   );
-  if (!outcome.ok) return failed(outcome.error);
-  return 'seminarId' in outcome.result ? { proposal: outcome.result, userErrors: [] } : failed(outcome.result);
+  return outcome.ok ? { proposal: outcome.result, userErrors: [] } : { proposal: null, userErrors: outcome.errors };
 }

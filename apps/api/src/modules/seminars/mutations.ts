@@ -5,7 +5,7 @@ import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
-import { changeVersioned } from '../../core/versioned.ts';
+import { changeVersioned, refuse } from '../../core/versioned.ts';
 import type { SeminarCreateInput, SeminarPayload, SeminarTransitionInput, SeminarUpdateInput } from './inputs.ts';
 
 /** The seminar life cycle; every other move is refused with INVALID_TRANSITION. */
@@ -97,17 +97,16 @@ export async function createSeminar(ctx: Context, input: SeminarCreateInput): Pr
 }
 
 /** Loads the seminar for a change and checks that the viewer manages it; forbidden looks missing. */
-async function manageable(ctx: Context, globalId: string): Promise<{ id: string } | UserError> {
+async function manageable(ctx: Context, globalId: string): Promise<{ id: string } | null> {
   requireManagerRole(ctx);
   const id = fromGlobalIdOf('Seminar', globalId, 'input.id');
   const seminar = await ctx.prisma.seminar.findUnique({ where: { id }, select: { id: true, programId: true } });
-  if (!seminar || !(await mayManage(ctx, seminar))) return notFound('id', 'seminar');
-  return { id };
+  return seminar && (await mayManage(ctx, seminar)) ? { id } : null;
 }
 
 export async function updateSeminar(ctx: Context, input: SeminarUpdateInput): Promise<SeminarPayload> {
   const target = await manageable(ctx, input.id);
-  if ('code' in target && 'message' in target) return { seminar: null, userErrors: [target] };
+  if (!target) return { seminar: null, userErrors: [notFound('id', 'seminar')] };
   const checks = checkFields(
     {
       ...input,
@@ -125,7 +124,7 @@ export async function updateSeminar(ctx: Context, input: SeminarUpdateInput): Pr
   }
   if (!checks.ok) return { seminar: null, userErrors: checks.errors };
 
-  const outcome = await changeVersioned<Seminar, Seminar | UserError[]>(
+  const outcome = await changeVersioned<Seminar, Seminar>(
     ctx.prisma,
     'Seminar',
     'seminar',
@@ -143,7 +142,7 @@ export async function updateSeminar(ctx: Context, input: SeminarUpdateInput): Pr
           `${outside} session(s) of the agenda would fall outside the new dates; move them first.`,
         );
       }
-      if (!later.ok) return later.errors;
+      if (!later.ok) refuse(...later.errors);
       const after = await tx.seminar.update({
         where: { id: target.id },
         data: {
@@ -171,10 +170,7 @@ export async function updateSeminar(ctx: Context, input: SeminarUpdateInput): Pr
       return after;
     },
   );
-  if (!outcome.ok) return { seminar: null, userErrors: [outcome.error] };
-  return Array.isArray(outcome.result)
-    ? { seminar: null, userErrors: outcome.result }
-    : { seminar: outcome.result, userErrors: [] };
+  return outcome.ok ? { seminar: outcome.result, userErrors: [] } : { seminar: null, userErrors: outcome.errors };
 }
 
 /** Sessions that would start before the first day or end after the last, in the seminar's zone. */
@@ -199,9 +195,9 @@ export async function transitionSeminar(
   input: SeminarTransitionInput,
 ): Promise<SeminarPayload> {
   const target = await manageable(ctx, input.id);
-  if ('code' in target && 'message' in target) return { seminar: null, userErrors: [target] };
+  if (!target) return { seminar: null, userErrors: [notFound('id', 'seminar')] };
   const { from, to } = SEMINAR_TRANSITIONS[transition];
-  const outcome = await changeVersioned<Seminar, Seminar | UserError>(
+  const outcome = await changeVersioned<Seminar, Seminar>(
     ctx.prisma,
     'Seminar',
     'seminar',
@@ -209,10 +205,12 @@ export async function transitionSeminar(
     input.version,
     async (tx, before) => {
       if (!(from as readonly SeminarStatus[]).includes(before.status)) {
-        return userError(
-          UserErrorCode.INVALID_TRANSITION,
-          `A ${before.status} seminar cannot ${transition}: that needs ${from.join(' or ')}.`,
-          ['input', 'id'],
+        refuse(
+          userError(
+            UserErrorCode.INVALID_TRANSITION,
+            `A ${before.status} seminar cannot ${transition}: that needs ${from.join(' or ')}.`,
+            ['input', 'id'],
+          ),
         );
       }
       const after = await tx.seminar.update({
@@ -229,8 +227,5 @@ export async function transitionSeminar(
       return after;
     },
   );
-  if (!outcome.ok) return { seminar: null, userErrors: [outcome.error] };
-  return 'programId' in outcome.result
-    ? { seminar: outcome.result, userErrors: [] }
-    : { seminar: null, userErrors: [outcome.result] };
+  return outcome.ok ? { seminar: outcome.result, userErrors: [] } : { seminar: null, userErrors: outcome.errors };
 }

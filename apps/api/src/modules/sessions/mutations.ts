@@ -4,7 +4,7 @@ import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
-import { changeVersioned } from '../../core/versioned.ts';
+import { changeVersioned, refuse } from '../../core/versioned.ts';
 import { toZonedIso } from '../../core/zoned-time.ts';
 import { mayManage, requireManagerRole } from '../seminars/mutations.ts';
 import type {
@@ -204,7 +204,7 @@ export async function updateSession(ctx: Context, input: SessionUpdateInput): Pr
   if (input.title === null) checks.fail('title', 'A title is required.');
   await checkReferences(ctx, checks, { placeId, hostOrganizationId });
 
-  const outcome = await changeVersioned<Session, Session | UserError[]>(
+  const outcome = await changeVersioned<Session, Session>(
     ctx.prisma,
     'Session',
     'session',
@@ -219,7 +219,7 @@ export async function updateSession(ctx: Context, input: SessionUpdateInput): Pr
         speakers: speakers ?? current.speakers.map(({ personId, role }) => ({ personId, role })),
       };
       await checkPlan(tx, current.seminar, plan, current.id, checks);
-      if (!checks.ok) return checks.errors;
+      if (!checks.ok) refuse(...checks.errors);
       if (speakers) {
         await tx.sessionSpeaker.deleteMany({ where: { sessionId: current.id } });
         await tx.sessionSpeaker.createMany({
@@ -253,17 +253,14 @@ export async function updateSession(ctx: Context, input: SessionUpdateInput): Pr
       return after;
     },
   );
-  if (!outcome.ok) return { session: null, userErrors: [outcome.error] };
-  return Array.isArray(outcome.result)
-    ? { session: null, userErrors: outcome.result }
-    : { session: outcome.result, userErrors: [] };
+  return outcome.ok ? { session: outcome.result, userErrors: [] } : { session: null, userErrors: outcome.errors };
 }
 
 /** Attendance and feedback are history: a session that has them is not deleted. */
 export async function deleteSession(ctx: Context, input: SessionDeleteInput): Promise<SessionDeletePayload> {
   const current = await manageable(ctx, input.id);
   if (!current) return { deletedId: null, userErrors: [notFound('id', 'session')] };
-  const outcome = await changeVersioned<Session, UserError | null>(
+  const outcome = await changeVersioned<Session, void>(
     ctx.prisma,
     'Session',
     'session',
@@ -275,10 +272,12 @@ export async function deleteSession(ctx: Context, input: SessionDeleteInput): Pr
         tx.feedback.count({ where: { sessionId: current.id } }),
       ]);
       if (attendance + feedback > 0) {
-        return userError(
-          UserErrorCode.IN_USE,
-          `The session has ${attendance} attendance record(s) and ${feedback} feedback; deleting it would lose them.`,
-          ['input', 'id'],
+        refuse(
+          userError(
+            UserErrorCode.IN_USE,
+            `The session has ${attendance} attendance record(s) and ${feedback} feedback; deleting it would lose them.`,
+            ['input', 'id'],
+          ),
         );
       }
       await tx.session.delete({ where: { id: current.id } });
@@ -289,11 +288,9 @@ export async function deleteSession(ctx: Context, input: SessionDeleteInput): Pr
         before,
         after: null,
       });
-      return null;
     },
   );
-  if (!outcome.ok) return { deletedId: null, userErrors: [outcome.error] };
-  return outcome.result
-    ? { deletedId: null, userErrors: [outcome.result] }
-    : { deletedId: toGlobalId('Session', current.id), userErrors: [] };
+  return outcome.ok
+    ? { deletedId: toGlobalId('Session', current.id), userErrors: [] }
+    : { deletedId: null, userErrors: outcome.errors };
 }
