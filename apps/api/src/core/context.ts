@@ -1,5 +1,4 @@
 import type { PrismaClient } from '@seminarhub/db';
-import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import { type AccessScope, loadAccessScope, type Viewer } from './auth/viewer.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -11,9 +10,8 @@ export interface Context {
   /** The viewer's assignments and enrollments, loaded on first use and then shared by the request. */
   scope(): Promise<AccessScope>;
   loaders: Loaders;
-  /** Batches of nested connections (a page of children for many parents), by field and arguments. */
-  // biome-ignore lint/suspicious/noExplicitAny: each batch holds the rows of its own model
-  batches: Map<string, DataLoader<string, any>>;
+  /** Per-request batches of nested lists, keyed by list and arguments (see `nestedConnection`). */
+  batches: Map<string, unknown>;
   /** Correlates a client's error with the server log. */
   requestId: string;
   /** The client's address, for sign-in records. */

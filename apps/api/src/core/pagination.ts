@@ -94,13 +94,26 @@ type SortValue = string | number | boolean | Date;
 export type ListOrder<Row> = { direction: 'asc' | 'desc' } & (
   | { field?: undefined }
   | {
-      /** The Prisma field sorted on. */
+      /** The Prisma field sorted on; never a nullable one, so that the keyset condition stays simple. */
       field: keyof Row & string;
       /** What the field holds, so that a cursor carrying anything else is refused before the query. */
-      kind: 'string' | 'date';
+      kind: 'string' | 'date' | 'number';
       value: (row: Row) => SortValue;
     }
+  | {
+      field: keyof Row & string;
+      /** An enum column: PostgreSQL sorts it in declaration order; a cursor may carry only these values. */
+      kind: 'enum';
+      values: readonly string[];
+      value: (row: Row) => string;
+    }
 );
+
+/**
+ * Search results in relevance order: each matching row's rank. Relevance is not a column, so such a
+ * page reads every match (search returns at most `MAX_SEARCH_MATCHES`) and is cut in memory.
+ */
+export type Relevance = Map<string, number>;
 
 export interface ListQuery<Row> {
   args: ConnectionArgs;
@@ -110,8 +123,10 @@ export interface ListQuery<Row> {
    * because it is built per model from `order.field`, which is checked against the row type.
    */
   // biome-ignore lint/suspicious/noExplicitAny: see above
-  findMany: (query: { where: any; orderBy: any; take: number }) => Promise<Row[]>;
+  findMany: (query: { where: any; orderBy: any; take: number | undefined }) => Promise<Row[]>;
   count: () => Promise<number>;
+  /** When set, the list is in relevance order; see `Relevance`. */
+  relevance?: Relevance;
 }
 
 interface Page {
@@ -156,7 +171,7 @@ export function encodeCursor(value: SortValue | null, id: string): string {
   return Buffer.from(JSON.stringify([tagged, id]), 'utf8').toString('base64url');
 }
 
-type CursorKind = 'string' | 'date' | 'id';
+type CursorKind = 'string' | 'date' | 'number' | 'id' | { values: readonly string[] };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -182,6 +197,14 @@ function decodeCursor(cursor: string, argument: string, kind: CursorKind): Curso
         throw new Error('text');
       return { value: tagged.v, id };
     }
+    if (kind === 'number') {
+      if (typeof tagged.v !== 'number' || !Number.isFinite(tagged.v)) throw new Error('number');
+      return { value: tagged.v, id };
+    }
+    if (typeof kind === 'object') {
+      if (typeof tagged.v !== 'string' || !kind.values.includes(tagged.v)) throw new Error('enum');
+      return { value: tagged.v, id };
+    }
     if (tagged.v !== null || tagged.d !== undefined) throw new Error('id only');
     return { value: null, id };
   } catch {
@@ -199,12 +222,17 @@ interface PagePlan<Row> {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: built per model from the order's field, see ListQuery
-type KeysetQuery = { where: any; orderBy: any; take: number };
+export type KeysetQuery = { where: any; orderBy: any; take: number | undefined };
 
 /** Reads the arguments, builds the keyset condition, and knows how to cut and flip the result. */
-function planPage<Row extends { id: string }>(args: ConnectionArgs, order: ListOrder<Row>): PagePlan<Row> {
+export function planPage<Row extends { id: string }>(
+  args: ConnectionArgs,
+  order: ListOrder<Row>,
+  relevance?: Relevance,
+): PagePlan<Row> {
+  if (relevance) return planRelevancePage(args, relevance);
   const { field, direction } = order;
-  const page = readPage(args, 'kind' in order ? order.kind : 'id');
+  const page = readPage(args, 'kind' in order ? (order.kind === 'enum' ? { values: order.values } : order.kind) : 'id');
   const sortValue = (row: Row): SortValue | null => ('value' in order ? order.value(row) : null);
   // Walking backwards means reading the reversed order and flipping the page afterwards.
   const reading = page.forward ? direction : direction === 'asc' ? 'desc' : 'asc';
@@ -223,21 +251,49 @@ function planPage<Row extends { id: string }>(args: ConnectionArgs, order: ListO
   return {
     // One row more than asked tells whether another page follows, even for first: 0.
     query: { where, orderBy, take: page.size + 1 },
+    finish: (rows) => cut(rows, page, sortValue),
+  };
+}
+
+/** Turns the rows read (one more than the page, in reading order) into the page. */
+function cut<Row extends { id: string }>(
+  rows: Row[],
+  page: Page,
+  sortValue: (row: Row) => SortValue | null,
+): Omit<ConnectionResult<Row>, 'totalCount'> {
+  const hasMore = rows.length > page.size;
+  const pageRows = rows.slice(0, page.size);
+  if (!page.forward) pageRows.reverse();
+  const edges = pageRows.map((node) => ({ cursor: encodeCursor(sortValue(node), node.id), node }));
+  return {
+    edges,
+    nodes: pageRows,
+    pageInfo: {
+      hasNextPage: page.forward ? hasMore : page.cursor !== undefined,
+      hasPreviousPage: page.forward ? page.cursor !== undefined : hasMore,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Most relevant first, then by id; the cursor carries the rank, and the page is cut in memory. */
+function planRelevancePage<Row extends { id: string }>(args: ConnectionArgs, relevance: Relevance): PagePlan<Row> {
+  const page = readPage(args, 'number');
+  const rank = (row: Row) => relevance.get(row.id) ?? 0;
+  const before = (a: { rank: number; id: string }, b: { rank: number; id: string }) =>
+    a.rank !== b.rank ? a.rank > b.rank : a.id < b.id;
+  return {
+    query: { where: {}, orderBy: [{ id: 'asc' }], take: undefined },
     finish(rows) {
-      const hasMore = rows.length > page.size;
-      const pageRows = rows.slice(0, page.size);
-      if (!page.forward) pageRows.reverse();
-      const edges = pageRows.map((node) => ({ cursor: encodeCursor(sortValue(node), node.id), node }));
-      return {
-        edges,
-        nodes: pageRows,
-        pageInfo: {
-          hasNextPage: page.forward ? hasMore : page.cursor !== undefined,
-          hasPreviousPage: page.forward ? page.cursor !== undefined : hasMore,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      };
+      const ordered = [...rows].sort((a, b) =>
+        before({ rank: rank(a), id: a.id }, { rank: rank(b), id: b.id }) ? -1 : 1,
+      );
+      const cursor = page.cursor ? { rank: page.cursor.value as number, id: page.cursor.id } : undefined;
+      const reading = page.forward
+        ? ordered.filter((row) => !cursor || before(cursor, { rank: rank(row), id: row.id }))
+        : ordered.filter((row) => !cursor || before({ rank: rank(row), id: row.id }, cursor)).reverse();
+      return cut(reading.slice(0, page.size + 1), page, rank);
     },
   };
 }
@@ -247,7 +303,7 @@ function planPage<Row extends { id: string }>(args: ConnectionArgs, order: ListO
  * 1 given an index on (field, id).
  */
 export async function paginate<Row extends { id: string }>(query: ListQuery<Row>): Promise<ConnectionResult<Row>> {
-  const plan = planPage(query.args, query.order);
+  const plan = planPage(query.args, query.order, query.relevance);
   const page = plan.finish(await query.findMany(plan.query));
   return {
     ...page,
@@ -291,24 +347,35 @@ export async function childPages<Row>(
  * Parents asking with the same arguments share a batch.
  */
 export function nestedConnection<Row extends { id: string }>(
-  batches: Map<string, DataLoader<string, { rows: Row[]; count: number }>>,
+  batches: Map<string, unknown>,
   name: string,
   parentId: string,
   args: ConnectionArgs,
   order: ListOrder<Row>,
-  fetch: (parentIds: string[], query: KeysetQuery) => Promise<ChildPages<Row>>,
+  fetch: (parentIds: string[], query: KeysetQuery, relevance: Relevance | undefined) => Promise<ChildPages<Row>>,
+  relevanceOrder = false,
 ): Promise<ConnectionResult<Row>> {
-  const plan = planPage(args, order);
-  const key = `${name}:${JSON.stringify([args.first, args.after, args.last, args.before])}`;
-  let loader = batches.get(key);
-  if (!loader) {
-    loader = new DataLoader(async (parentIds) => {
-      const pages = await fetch([...parentIds], plan.query);
+  // The whole argument object (page, filter, order, search) decides which parents can share a query.
+  const key = `${name}:${JSON.stringify(args)}`;
+  let batch = batches.get(key) as NestedBatch<Row> | undefined;
+  if (!batch) {
+    // Filled by the batch's search before any of its pages is cut.
+    const relevance: Relevance | undefined = relevanceOrder ? new Map() : undefined;
+    const query = planPage(args, order, relevance).query;
+    const loader = new DataLoader<string, { rows: Row[]; count: number }>(async (parentIds) => {
+      const pages = await fetch([...parentIds], query, relevance);
       return parentIds.map((id) => pages.get(id) ?? { rows: [], count: 0 });
     });
-    batches.set(key, loader);
+    batch = { loader, relevance };
+    batches.set(key, batch);
   }
-  return loader
+  const plan = planPage(args, order, batch.relevance);
+  return batch.loader
     .load(parentId)
     .then(({ rows, count }) => ({ ...plan.finish(rows), totalCount: Promise.resolve(count) }));
+}
+
+interface NestedBatch<Row> {
+  loader: DataLoader<string, { rows: Row[]; count: number }>;
+  relevance: Relevance | undefined;
 }

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
-import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
 import { Program } from '../programs/types.ts';
 import { SeminarCreateInput, SeminarPayload, SeminarTransitionInput, SeminarUpdateInput } from './inputs.ts';
+import { SeminarListArgs } from './list.ts';
 import { createSeminar, transitionSeminar, updateSeminar } from './mutations.ts';
 import { listSeminars, seminarsOfProgram } from './service.ts';
 import { Seminar, SeminarConnection } from './types.ts';
@@ -12,7 +12,7 @@ import { Seminar, SeminarConnection } from './types.ts';
 @Resolver(() => Seminar)
 export class SeminarResolver {
   @Query(() => SeminarConnection, { description: 'All seminars, the latest first.' })
-  seminars(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  seminars(@Args(() => SeminarListArgs) args: SeminarListArgs, @Ctx() ctx: Context) {
     return listSeminars(ctx, args);
   }
 
@@ -92,7 +92,7 @@ export class SeminarResolver {
 @Resolver(() => Program)
 export class ProgramSeminarsResolver {
   @FieldResolver(() => SeminarConnection, { description: 'The programme’s seminars, the latest first.' })
-  seminars(@Root() program: Program, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  seminars(@Root() program: Program, @Args(() => SeminarListArgs) args: SeminarListArgs, @Ctx() ctx: Context) {
     return seminarsOfProgram(ctx, program.id, args);
   }
 }

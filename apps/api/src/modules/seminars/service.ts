@@ -1,32 +1,28 @@
 import type { Seminar } from '@seminarhub/db';
 import { seminarWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, childPages, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
+import { listConnection, nestedList } from '../../core/lists/lists.ts';
+import { SEMINAR_LIST, type SeminarListArgs } from './list.ts';
 
-const SEMINAR_ORDER: ListOrder<Seminar> = {
-  field: 'startDate',
-  kind: 'date',
-  direction: 'desc',
-  value: (row) => row.startDate,
-};
-
-/** Seminars, the latest first: what staff and partners look for most. */
-export async function listSeminars(ctx: Context, args: ConnectionArgs) {
+/** Seminars, the latest first unless asked otherwise: what staff and partners look for most. */
+export async function listSeminars(ctx: Context, args: SeminarListArgs) {
   const visible = seminarWhere(ctx.viewer, await ctx.scope());
-  return paginate<Seminar>({
-    args,
-    order: SEMINAR_ORDER,
-    findMany: (page) => ctx.prisma.seminar.findMany({ ...page, where: { AND: [visible, page.where] } }),
-    count: () => ctx.prisma.seminar.count({ where: visible }),
+  return listConnection(ctx, SEMINAR_LIST, args, {
+    visible,
+    findMany: (query) => ctx.prisma.seminar.findMany(query),
+    count: (where) => ctx.prisma.seminar.count({ where }),
   });
 }
 
-/** A programme's seminars, the latest first; loaded in one query for all programmes in a response. */
-export async function seminarsOfProgram(ctx: Context, programId: string, args: ConnectionArgs) {
+/** A programme's seminars; loaded in one query for all programmes in a response. */
+export async function seminarsOfProgram(ctx: Context, programId: string, args: SeminarListArgs) {
   const visible = seminarWhere(ctx.viewer, await ctx.scope());
-  return nestedConnection<Seminar>(ctx.batches, 'Program.seminars', programId, args, SEMINAR_ORDER, (ids, page) =>
-    childPages<Seminar>('seminars', visible, page, (args) =>
-      ctx.prisma.program.findMany({ where: { id: { in: ids } }, ...args }),
-    ),
-  );
+  return nestedList(ctx, SEMINAR_LIST, args, {
+    name: 'Program.seminars',
+    parentId: programId,
+    relation: 'seminars',
+    parentKey: 'programId',
+    visible,
+    findParents: (ids, args) => ctx.prisma.program.findMany({ where: { id: { in: ids } }, ...args }),
+  });
 }
