@@ -358,6 +358,9 @@ function hintFor(name: string): fc.Arbitrary<unknown> | undefined {
   return undefined;
 }
 
+/** Deeper than the server accepts (AND/OR/NOT nest at most 4 deep), so that its refusal is fuzzed too. */
+const MAX_INPUT_DEPTH = 9;
+
 /** Values for a declared input type: mostly well typed but hostile, sometimes null or of the wrong type. */
 function valueFor(type: GraphQLInputType, depth = 0, name = ''): fc.Arbitrary<unknown> {
   const inner = isNonNullType(type) ? type.ofType : type;
@@ -374,6 +377,8 @@ function typedValueFor(type: GraphQLInputType, depth: number): fc.Arbitrary<unkn
   if (isNonNullType(type)) return typedValueFor(type.ofType, depth);
   if (isListType(type)) {
     const item = valueFor(type.ofType, depth + 1);
+    // Lists inside inputs (a filter's AND and OR) stay short, or nested filters would multiply.
+    if (depth > 0) return fc.array(item, { maxLength: 3 });
     return fc.oneof(
       fc.array(item, { maxLength: 10 }),
       // Around and over the 100-item limits of list arguments.
@@ -383,6 +388,8 @@ function typedValueFor(type: GraphQLInputType, depth: number): fc.Arbitrary<unkn
     );
   }
   if (isInputObjectType(type)) {
+    // Filters refer to themselves (AND, OR, NOT): past a few levels, an empty one ends the value.
+    if (depth > MAX_INPUT_DEPTH) return fc.constant({});
     const fields = Object.values(type.getFields());
     const record = recordOf(fields, depth + 1);
     return fc.oneof(

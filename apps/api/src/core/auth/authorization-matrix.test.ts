@@ -86,6 +86,46 @@ const MATRIX: Row[] = [
       idsOf((await send('{ seminars(first: 50) { nodes { id } } }')).data.seminars).includes(f.draftSeminar),
   },
   {
+    covers: 'Query.sessions',
+    what: 'the published seminar’s agenda across seminars',
+    expect: 'AAAAAAA',
+    probe: async (send, f) =>
+      (
+        await send('query($id: ID!) { sessions(filter: { seminarId: { eq: $id } }) { totalCount } }', {
+          id: f.publicSeminar,
+        })
+      ).data.sessions.totalCount > 0,
+  },
+  {
+    covers: 'Query.sessions',
+    what: 'a draft seminar’s agenda, searched across seminars',
+    expect: '---AAAA',
+    probe: async (send) =>
+      (await send('{ sessions(search: "draft lecture") { totalCount } }')).data.sessions.totalCount > 0,
+  },
+  {
+    covers: 'Query.enrollments',
+    what: 'one’s own enrollment across seminars',
+    expect: '-A--AAA',
+    probe: async (send, f) =>
+      (
+        await send('query($id: ID!) { enrollments(filter: { personId: { eq: $id } }) { totalCount } }', {
+          id: f.participantSelf,
+        })
+      ).data.enrollments.totalCount > 0,
+  },
+  {
+    covers: 'Query.enrollments',
+    what: 'a draft seminar’s enrollments across seminars',
+    expect: '---AAAA',
+    probe: async (send, f) =>
+      (
+        await send('query($id: ID!) { enrollments(filter: { seminarId: { eq: $id } }) { totalCount } }', {
+          id: f.draftSeminar,
+        })
+      ).data.enrollments.totalCount > 0,
+  },
+  {
     covers: 'Query.seminar',
     what: 'a draft seminar by id',
     expect: '---AAAA',
@@ -821,6 +861,15 @@ beforeAll(async () => {
     data: { givenName: 'Draft', familyName: 'Participant', ...personal, email: 'draft@example.org' },
   });
   await prisma.enrollment.create({ data: { seminarId: draft.id, personId: draftPerson.id } });
+  await prisma.session.create({
+    data: {
+      seminarId: draft.id,
+      kind: 'LECTURE',
+      title: 'Draft lecture',
+      startsAt: new Date('2026-10-12T01:00:00Z'),
+      endsAt: new Date('2026-10-12T02:30:00Z'),
+    },
+  });
 
   const admin = await api.as('ADMIN');
   const actors = {

@@ -60,6 +60,13 @@ export function proposalWhere(viewer: Viewer, scope: AccessScope): Prisma.Propos
   };
 }
 
+/** The proposals whose details the viewer may read, as a condition: what `canReadProposalDetails` allows. */
+export function proposalDetailsWhere(viewer: Viewer, scope: AccessScope): Prisma.ProposalWhereInput {
+  if (readsEverything(viewer)) return {};
+  const { seminarIds, proposalIds } = proposalDetailIds(scope);
+  return { OR: [{ seminarId: { in: seminarIds } }, { id: { in: proposalIds } }] };
+}
+
 export function canReadProposalDetails(
   viewer: Viewer,
   scope: AccessScope,

@@ -7,6 +7,11 @@ const MAX_LIST_VALUES = 100;
 const MAX_TEXT = 200;
 /** How deep AND/OR/NOT may nest: deeper adds nothing a person needs and only costs the planner. */
 const MAX_NESTING = 4;
+/**
+ * How many conditions one filter may hold in all. Variables are not bounded by the query's token
+ * limit, so without this a 100 kB filter could become a statement PostgreSQL spends seconds planning.
+ */
+export const MAX_CONDITIONS = 50;
 
 /** A Prisma `where` fragment; built per model, so typed loosely here and checked by the model's call. */
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -100,8 +105,13 @@ export function enumFilter<E extends Record<string, string>>(enumObject: E, enum
   return EnumFilter;
 }
 
+/** What is left of a filter's MAX_CONDITIONS, shared by its nested and related filters. */
+export interface Budget {
+  left: number;
+}
+
 /** Turns one field's filter input into a `where` fragment; `path` names it in errors. */
-export type Translate<V> = (value: V, path: string) => Where;
+export type Translate<V> = (value: V, path: string, budget: Budget) => Where;
 
 /** How each field of a filter input becomes a condition; AND, OR and NOT are handled for every list. */
 export type FilterSpec<F> = { [K in Exclude<keyof F, 'AND' | 'OR' | 'NOT'>]-?: Translate<NonNullable<F[K]>> };
@@ -118,6 +128,7 @@ export function whereOf<F extends Logical<F>>(
   spec: FilterSpec<F>,
   path = 'filter',
   depth = 0,
+  budget: Budget = { left: MAX_CONDITIONS },
 ): Where {
   if (!filter) return {};
   if (depth > MAX_NESTING) throw badUserInput(`\`${path}\` nests AND, OR and NOT more than ${MAX_NESTING} deep.`, path);
@@ -125,15 +136,24 @@ export function whereOf<F extends Logical<F>>(
   for (const [key, value] of Object.entries(filter)) {
     if (value == null) continue;
     if (key === 'AND' || key === 'OR') {
-      const parts = (value as F[]).map((part, index) => whereOf(part, spec, `${path}.${key}.${index}`, depth + 1));
-      if (parts.length > MAX_LIST_VALUES) throw badUserInput(`\`${path}.${key}\` lists too many filters.`, path);
+      const parts = (value as F[]).map((part, index) =>
+        whereOf(part, spec, `${path}.${key}.${index}`, depth + 1, budget),
+      );
       // An empty OR matches nothing and an empty AND everything, as in logic.
       conditions.push({ [key]: parts });
     } else if (key === 'NOT') {
-      conditions.push({ NOT: whereOf(value as F, spec, `${path}.NOT`, depth + 1) });
+      conditions.push({ NOT: whereOf(value as F, spec, `${path}.NOT`, depth + 1, budget) });
     } else {
       const translate = (spec as Record<string, Translate<unknown>>)[key];
-      if (translate) conditions.push(translate(value, `${path}.${key}`));
+      if (!translate) continue;
+      budget.left -= 1;
+      if (budget.left < 0) {
+        throw badUserInput(
+          `\`${path}.${key}\` is one condition too many: a filter may hold at most ${MAX_CONDITIONS}.`,
+          `${path}.${key}`,
+        );
+      }
+      conditions.push(translate(value, `${path}.${key}`, budget));
     }
   }
   return conditions.length === 1 ? (conditions[0] as Where) : { AND: conditions };
@@ -202,7 +222,7 @@ export function throughSome(relation: string, column: string, typeName: string):
 
 /** Through a to-one relation, with the related list's own filter (`organization: { type: ... }`). */
 export function throughOne<F extends Logical<F>>(relation: string, spec: FilterSpec<F>): Translate<F> {
-  return (filter, path) => ({ [relation]: { is: whereOf(filter, spec, path, 1) } });
+  return (filter, path, budget) => ({ [relation]: { is: whereOf(filter, spec, path, 1, budget) } });
 }
 
 export function oneOf<V extends string>(column: string): Translate<{ eq?: V | null; in?: V[] | null }> {

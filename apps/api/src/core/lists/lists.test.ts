@@ -197,3 +197,130 @@ describe('search', () => {
     expect(anonymous.data.seminars.totalCount).toBe(0);
   });
 });
+
+describe('filters through relations', () => {
+  const agenda = `{ seminar(id: "${toGlobalId('Seminar', EXAMPLE_SEMINAR_ID)}") {
+    sessions(first: 100) { nodes { id speakers { person { id familyName organization { id } } } } }
+    enrollments(first: 100) { nodes { id status organization { id } } }
+  } }`;
+
+  it('lists the sessions a person speaks at, and those an organization’s people speak at', async () => {
+    const { data } = await admin.graphql(agenda);
+    const sessions = data.seminar.sessions.nodes as {
+      id: string;
+      speakers: { person: { id: string; familyName: string; organization: { id: string } | null } }[];
+    }[];
+    const speaker = sessions.flatMap((session) => session.speakers)[0]?.person;
+    if (!speaker?.organization) throw new Error('the example agenda has speakers with organizations');
+    const bySpeaker = await admin.graphql(
+      'query($id: ID!) { sessions(filter: { speakerId: { eq: $id } }) { nodes { id } } }',
+      {
+        id: speaker.id,
+      },
+    );
+    expect(bySpeaker.data.sessions.nodes.map((node: { id: string }) => node.id).sort()).toEqual(
+      sessions
+        .filter((s) => s.speakers.some((x) => x.person.id === speaker.id))
+        .map((s) => s.id)
+        .sort(),
+    );
+    const organizationId = speaker.organization.id;
+    const byOrganization = await admin.graphql(
+      'query($id: ID!) { sessions(filter: { speakerOrganizationId: { eq: $id } }, first: 100) { nodes { id } } }',
+      { id: organizationId },
+    );
+    expect(byOrganization.data.sessions.nodes.map((node: { id: string }) => node.id).sort()).toEqual(
+      sessions
+        .filter((s) => s.speakers.some((x) => x.person.organization?.id === organizationId))
+        .map((s) => s.id)
+        .sort(),
+    );
+    // A speaker's name finds their sessions through search too.
+    const searched = await admin.graphql('query($q: String!) { sessions(search: $q, first: 100) { nodes { id } } }', {
+      q: speaker.familyName,
+    });
+    const found = searched.data.sessions.nodes.map((node: { id: string }) => node.id);
+    for (const session of bySpeaker.data.sessions.nodes) expect(found).toContain(session.id);
+  });
+
+  it('lists a seminar’s enrollments by nominating organization and status', async () => {
+    const { data } = await admin.graphql(agenda);
+    const enrollments = data.seminar.enrollments.nodes as {
+      id: string;
+      status: string;
+      organization: { id: string } | null;
+    }[];
+    const organizationId = enrollments.find((e) => e.organization)?.organization?.id as string;
+    const response = await admin.graphql(
+      `query($seminar: ID!, $filter: EnrollmentFilter) { seminar(id: $seminar) { enrollments(filter: $filter, first: 100) { nodes { id } } } }`,
+      {
+        seminar: toGlobalId('Seminar', EXAMPLE_SEMINAR_ID),
+        filter: { organizationId: { eq: organizationId }, status: { in: ['CONFIRMED', 'COMPLETED'] } },
+      },
+    );
+    expect(response.data.seminar.enrollments.nodes.map((node: { id: string }) => node.id).sort()).toEqual(
+      enrollments
+        .filter((e) => e.organization?.id === organizationId && ['CONFIRMED', 'COMPLETED'].includes(e.status))
+        .map((e) => e.id)
+        .sort(),
+    );
+  });
+
+  it('lists proposals by status and seminar; a filter on the team matches only proposals whose team the viewer may see', async () => {
+    const byStatus = await admin.graphql(
+      'query($id: ID!) { proposals(filter: { seminarId: { eq: $id }, status: { eq: COMMENDED } }) { nodes { status } } }',
+      { id: toGlobalId('Seminar', EXAMPLE_SEMINAR_ID) },
+    );
+    expect(byStatus.data.proposals.nodes.length).toBe(2);
+    expect(new Set(byStatus.data.proposals.nodes.map((node: { status: string }) => node.status))).toEqual(
+      new Set(['COMMENDED']),
+    );
+    const supported = await api.db.prisma.proposal.findFirstOrThrow({
+      where: { status: 'SELECTED_FOR_SUPPORT' },
+      include: { members: true },
+    });
+    const memberId = toGlobalId('Person', supported.members[0]?.personId as string);
+    const query = 'query($id: ID!) { proposals(filter: { memberId: { eq: $id } }) { totalCount } }';
+    expect((await admin.graphql(query, { id: memberId })).data.proposals.totalCount).toBeGreaterThan(0);
+    // Anonymous callers see the supported proposal, but not its team: the filter must not reveal it.
+    expect((await api.graphql(query, { id: memberId })).data.proposals.totalCount).toBe(0);
+  });
+
+  it('lists people through their organization’s own fields', async () => {
+    const response = await admin.graphql(
+      '{ people(filter: { organization: { type: { eq: MINISTRY }, countryCode: { eq: "UZ" } } }, first: 100) { nodes { organization { type countryCode } } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.people.nodes.length).toBeGreaterThan(0);
+    for (const node of response.data.people.nodes)
+      expect(node.organization).toEqual({ type: 'MINISTRY', countryCode: 'UZ' });
+  });
+});
+
+describe('limits', () => {
+  const count = (filter: unknown) =>
+    admin.graphql('query($f: SeminarFilter) { seminars(filter: $f) { totalCount } }', { f: filter });
+
+  it('refuses filters nested more than 4 deep, or holding more than 50 conditions, naming where', async () => {
+    const nested = { NOT: { NOT: { NOT: { NOT: { NOT: { title: { eq: 'x' } } } } } } };
+    const deep = await count(nested);
+    expect(deep.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(deep.errors?.[0]?.message).toContain('filter.NOT.NOT.NOT.NOT.NOT');
+    const many = await count({ OR: Array.from({ length: 51 }, (_, index) => ({ title: { eq: `t${index}` } })) });
+    expect(many.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(many.errors?.[0]?.message).toContain('filter.OR.50.title');
+    const fifty = await count({ OR: Array.from({ length: 50 }, (_, index) => ({ title: { eq: `t${index}` } })) });
+    expect(fifty.errors).toBeUndefined();
+  });
+
+  it('refuses over-long texts and lists in conditions, and over-long searches', async () => {
+    const long = await count({ title: { contains: 'x'.repeat(201) } });
+    expect(long.errors?.[0]?.message).toContain('filter.title.contains');
+    const list = await count({ title: { in: Array.from({ length: 101 }, (_, index) => `t${index}`) } });
+    expect(list.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const search = await admin.graphql('query($q: String) { seminars(search: $q) { totalCount } }', {
+      q: 'x'.repeat(201),
+    });
+    expect(search.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -20,14 +20,24 @@ export interface OrderInput<F extends string> {
 }
 
 /**
- * The `orderBy` input of one list (`SeminarOrder`), over that list's sort fields. Rows that tie
- * are ordered by ID, so that the order is total and pages never overlap or skip.
+ * The `orderBy` input of one list (`SeminarOrder`) and its field enum (`SeminarOrderField`), from
+ * each sort field's description. Rows that tie are ordered by ID, so that the order is total and
+ * pages never overlap or skip.
  */
-export function orderInput<E extends Record<string, string>>(fieldEnum: E, listName: string, what: string) {
+export function orderInput<K extends string>(listName: string, what: string, fields: Record<K, string>) {
+  const fieldEnum = Object.fromEntries(Object.keys(fields).map((key) => [key, key])) as { [P in K]: P };
+  registerEnumType(fieldEnum, {
+    name: `${listName}OrderField`,
+    description: `What ${what} can be sorted by.`,
+    valuesConfig: Object.fromEntries(
+      Object.entries<string>(fields).map(([key, description]) => [key, { description }]),
+    ) as Record<K, { description: string }>,
+  });
+
   @InputType(`${listName}Order`, { description: `How to sort ${what}; ties are broken by ID.` })
-  class Order implements OrderInput<E[keyof E]> {
+  class Order implements OrderInput<K> {
     @Field(() => fieldEnum, { description: 'The field to sort by.' })
-    field!: E[keyof E];
+    field!: K;
 
     @Field(() => OrderDirection, {
       nullable: true,

@@ -1,14 +1,10 @@
-import type { User as UserRow } from '@seminarhub/db';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireAdmin } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
-import {
-  ConnectionArgs,
-  type ConnectionArgs as ConnectionArgsType,
-  connectionType,
-  paginate,
-} from '../../core/pagination.ts';
+import { listConnection } from '../../core/lists/lists.ts';
+import { connectionType } from '../../core/pagination.ts';
 import { Person } from '../people/types.ts';
+import { USER_LIST, UserListArgs } from '../users/list.ts';
 import { changePassword, describeViewer, login, logout } from './service.ts';
 import {
   LoginInput,
@@ -22,13 +18,11 @@ import {
 
 export const UserConnection = connectionType(User, 'User', 'accounts');
 
-function listUsers(ctx: Context, args: ConnectionArgsType) {
+function listUsers(ctx: Context, args: UserListArgs) {
   requireAdmin(ctx);
-  return paginate<UserRow>({
-    args,
-    order: { field: 'email', kind: 'string', direction: 'asc', value: (row) => row.email },
-    findMany: (page) => ctx.prisma.user.findMany(page),
-    count: () => ctx.prisma.user.count(),
+  return listConnection(ctx, USER_LIST, args, {
+    findMany: (query) => ctx.prisma.user.findMany(query),
+    count: (where) => ctx.prisma.user.count({ where }),
   });
 }
 
@@ -76,7 +70,7 @@ export class ViewerResolver {
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => UserConnection, { description: 'All accounts, by email. Administrators only.' })
-  users(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  users(@Args(() => UserListArgs) args: UserListArgs, @Ctx() ctx: Context) {
     return listUsers(ctx, args);
   }
 

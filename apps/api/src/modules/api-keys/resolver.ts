@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
-import { ConnectionArgs } from '../../core/pagination.ts';
 import { User } from '../accounts/types.ts';
+import { ApiKeyListArgs } from './list.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './service.ts';
 import {
   ApiKey,
@@ -15,7 +15,7 @@ import {
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Query(() => ApiKeyConnection, { description: 'All API keys, the newest first. Administrators only.' })
-  apiKeys(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  apiKeys(@Args(() => ApiKeyListArgs) args: ApiKeyListArgs, @Ctx() ctx: Context) {
     return listApiKeys(ctx, args);
   }
 

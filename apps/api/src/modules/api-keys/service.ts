@@ -1,19 +1,17 @@
-import type { ApiKey } from '@seminarhub/db';
 import { requireAdmin } from '../../core/auth/guards.ts';
 import { API_KEY_PREFIX, generateSecret, hashSecret } from '../../core/auth/tokens.ts';
 import type { Context } from '../../core/context.ts';
+import { listConnection } from '../../core/lists/lists.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
-import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
 import { UserErrorCode, userError } from '../../core/user-errors.ts';
+import { API_KEY_LIST, type ApiKeyListArgs } from './list.ts';
 import type { ApiKeyCreateInput, ApiKeyCreatePayload, ApiKeyRevokePayload } from './types.ts';
 
-export function listApiKeys(ctx: Context, args: ConnectionArgs) {
+export function listApiKeys(ctx: Context, args: ApiKeyListArgs) {
   requireAdmin(ctx);
-  return paginate<ApiKey>({
-    args,
-    order: { direction: 'desc' },
-    findMany: (page) => ctx.prisma.apiKey.findMany(page),
-    count: () => ctx.prisma.apiKey.count(),
+  return listConnection(ctx, API_KEY_LIST, args, {
+    findMany: (query) => ctx.prisma.apiKey.findMany(query),
+    count: (where) => ctx.prisma.apiKey.count({ where }),
   });
 }
 

@@ -1,35 +1,20 @@
-import type { AuditEvent as AuditEventRow, Prisma } from '@seminarhub/db';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { requireAdmin } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
-import { fromGlobalId, fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
-import { ConnectionArgs, paginate } from '../../core/pagination.ts';
+import { listConnection } from '../../core/lists/lists.ts';
+import { toGlobalId } from '../../core/node-id.ts';
 import { User } from '../accounts/types.ts';
-import { AuditEvent, AuditEventConnection, AuditEventFilter } from './types.ts';
+import { AUDIT_EVENT_LIST, AuditEventListArgs } from './list.ts';
+import { AuditEvent, AuditEventConnection } from './types.ts';
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
   @Query(() => AuditEventConnection, { description: 'The audit trail, the latest change first. Administrators only.' })
-  auditEvents(
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Which events to list.' })
-    filter: AuditEventFilter | null,
-    @Ctx() ctx: Context,
-  ) {
+  auditEvents(@Args(() => AuditEventListArgs) args: AuditEventListArgs, @Ctx() ctx: Context) {
     requireAdmin(ctx);
-    const where: Prisma.AuditEventWhereInput = {
-      ...(filter?.entityType ? { entityType: filter.entityType } : {}),
-      ...(filter?.entityId ? { entityId: fromGlobalId(filter.entityId, 'filter.entityId').id } : {}),
-      ...(filter?.actorId ? { actorUserId: fromGlobalIdOf('User', filter.actorId, 'filter.actorId') } : {}),
-      ...(filter?.from || filter?.to
-        ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
-        : {}),
-    };
-    return paginate<AuditEventRow>({
-      args,
-      order: { direction: 'desc' },
-      findMany: (page) => ctx.prisma.auditEvent.findMany({ ...page, where: { AND: [where, page.where] } }),
-      count: () => ctx.prisma.auditEvent.count({ where }),
+    return listConnection(ctx, AUDIT_EVENT_LIST, args, {
+      findMany: (query) => ctx.prisma.auditEvent.findMany(query),
+      count: (where) => ctx.prisma.auditEvent.count({ where }),
     });
   }
 

@@ -1,6 +1,6 @@
 import type { AuditEvent as AuditEventRow } from '@seminarhub/db';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionType } from '../../core/pagination.ts';
 import { DateTime } from '../../core/scalars.ts';
 
@@ -37,21 +37,3 @@ export class AuditEvent implements Partial<AuditEventRow> {
 }
 
 export const AuditEventConnection = connectionType(AuditEvent, 'AuditEvent', 'audit events, the latest first');
-
-@InputType({ description: 'Which audit events to list; every condition given must hold.' })
-export class AuditEventFilter {
-  @Field(() => String, { nullable: true, description: 'Only changes to objects of this type ("Seminar").' })
-  entityType?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Only changes to this object (its global ID).' })
-  entityId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Only changes made by this account (a User ID).' })
-  actorId?: string | null;
-
-  @Field(() => DateTime, { nullable: true, description: 'Only changes at or after this instant.' })
-  from?: Date | null;
-
-  @Field(() => DateTime, { nullable: true, description: 'Only changes before this instant.' })
-  to?: Date | null;
-}

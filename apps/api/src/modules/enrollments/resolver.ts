@@ -1,16 +1,24 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
-import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
 import { EnrollmentApplyInput, EnrollmentPayload, EnrollmentTransitionInput } from './inputs.ts';
+import { EnrollmentListArgs } from './list.ts';
 import { applyToSeminar, transitionEnrollment } from './mutations.ts';
-import { enrollmentsOfSeminar } from './service.ts';
+import { enrollmentsOfSeminar, listEnrollments } from './service.ts';
 import { Enrollment, EnrollmentConnection } from './types.ts';
 
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
+  @Query(() => EnrollmentConnection, {
+    description:
+      'Enrollments across seminars, the earliest application first: everyone sees their own; staff see those of the seminars they manage.',
+  })
+  enrollments(@Args(() => EnrollmentListArgs) args: EnrollmentListArgs, @Ctx() ctx: Context) {
+    return listEnrollments(ctx, args);
+  }
+
   @Mutation(() => EnrollmentPayload, {
     description: 'Applies to a PUBLISHED seminar, for oneself; staff may nominate anyone, also to a DRAFT.',
   })
@@ -103,7 +111,7 @@ export class EnrollmentResolver {
 @Resolver(() => Seminar)
 export class SeminarEnrollmentsResolver {
   @FieldResolver(() => EnrollmentConnection, { description: 'Who takes part, in the order they applied.' })
-  enrollments(@Root() seminar: Seminar, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  enrollments(@Root() seminar: Seminar, @Args(() => EnrollmentListArgs) args: EnrollmentListArgs, @Ctx() ctx: Context) {
     return enrollmentsOfSeminar(ctx, seminar.id, args);
   }
 }

@@ -1,27 +1,27 @@
-import type { Enrollment } from '@seminarhub/db';
 import { enrollmentWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, childPages, type ListOrder, nestedConnection } from '../../core/pagination.ts';
+import { listConnection, nestedList } from '../../core/lists/lists.ts';
+import { ENROLLMENT_LIST, type EnrollmentListArgs } from './list.ts';
 
-const ENROLLMENT_ORDER: ListOrder<Enrollment> = {
-  field: 'appliedAt',
-  kind: 'date',
-  direction: 'asc',
-  value: (row) => row.appliedAt,
-};
+/** Enrollments across seminars that the viewer may see, the earliest application first. */
+export async function listEnrollments(ctx: Context, args: EnrollmentListArgs) {
+  const visible = enrollmentWhere(ctx.viewer, await ctx.scope());
+  return listConnection(ctx, ENROLLMENT_LIST, args, {
+    visible,
+    findMany: (query) => ctx.prisma.enrollment.findMany(query),
+    count: (where) => ctx.prisma.enrollment.count({ where }),
+  });
+}
 
 /** A seminar's enrollments; loaded in one query for all seminars in a response. */
-export async function enrollmentsOfSeminar(ctx: Context, seminarId: string, args: ConnectionArgs) {
+export async function enrollmentsOfSeminar(ctx: Context, seminarId: string, args: EnrollmentListArgs) {
   const visible = enrollmentWhere(ctx.viewer, await ctx.scope());
-  return nestedConnection<Enrollment>(
-    ctx.batches,
-    'Seminar.enrollments',
-    seminarId,
-    args,
-    ENROLLMENT_ORDER,
-    (ids, page) =>
-      childPages<Enrollment>('enrollments', visible, page, (args) =>
-        ctx.prisma.seminar.findMany({ where: { id: { in: ids } }, ...args }),
-      ),
-  );
+  return nestedList(ctx, ENROLLMENT_LIST, args, {
+    name: 'Seminar.enrollments',
+    parentId: seminarId,
+    relation: 'enrollments',
+    parentKey: 'seminarId',
+    visible,
+    findParents: (ids, args) => ctx.prisma.seminar.findMany({ where: { id: { in: ids } }, ...args }),
+  });
 }

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
-import { ConnectionArgs } from '../../core/pagination.ts';
 import {
   OrganizationCreateInput,
   OrganizationDeleteInput,
@@ -9,6 +8,7 @@ import {
   OrganizationPayload,
   OrganizationUpdateInput,
 } from './inputs.ts';
+import { OrganizationListArgs } from './list.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from './mutations.ts';
 import { childrenOfOrganization, listOrganizations } from './service.ts';
 import { Organization, OrganizationConnection } from './types.ts';
@@ -16,7 +16,7 @@ import { Organization, OrganizationConnection } from './types.ts';
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'All organizations, by name.' })
-  organizations(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  organizations(@Args(() => OrganizationListArgs) args: OrganizationListArgs, @Ctx() ctx: Context) {
     return listOrganizations(ctx, args);
   }
 
@@ -64,7 +64,11 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => OrganizationConnection, { description: 'The organizations that are part of this one, by name.' })
-  children(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  children(
+    @Root() organization: Organization,
+    @Args(() => OrganizationListArgs) args: OrganizationListArgs,
+    @Ctx() ctx: Context,
+  ) {
     return childrenOfOrganization(ctx, organization.id, args);
   }
 }

@@ -2,9 +2,9 @@ import { Sex as SexEnum } from '@seminarhub/db';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
-import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
 import { PersonCreateInput, PersonPayload, PersonUpdateInput } from './inputs.ts';
+import { PersonListArgs } from './list.ts';
 import { createPerson, updatePerson } from './mutations.ts';
 import { listPeople, peopleOfOrganization } from './service.ts';
 import { Person, PersonConnection } from './types.ts';
@@ -33,7 +33,7 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: 'All people, by family name.' })
-  people(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  people(@Args(() => PersonListArgs) args: PersonListArgs, @Ctx() ctx: Context) {
     return listPeople(ctx, args);
   }
 
@@ -87,7 +87,7 @@ export class PersonResolver {
 @Resolver(() => Organization)
 export class OrganizationPeopleResolver {
   @FieldResolver(() => PersonConnection, { description: 'The people who work for this organization, by family name.' })
-  people(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  people(@Root() organization: Organization, @Args(() => PersonListArgs) args: PersonListArgs, @Ctx() ctx: Context) {
     return peopleOfOrganization(ctx, organization.id, args);
   }
 }

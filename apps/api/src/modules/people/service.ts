@@ -1,31 +1,27 @@
-import type { Person } from '@seminarhub/db';
 import { personWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, childPages, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
+import { listConnection, nestedList } from '../../core/lists/lists.ts';
+import { PERSON_LIST, type PersonListArgs } from './list.ts';
 
-const PEOPLE_ORDER: ListOrder<Person> = {
-  field: 'familyName',
-  kind: 'string',
-  direction: 'asc',
-  value: (row) => row.familyName,
-};
-
-export async function listPeople(ctx: Context, args: ConnectionArgs) {
+/** People visible to the viewer, by family name unless asked otherwise. */
+export async function listPeople(ctx: Context, args: PersonListArgs) {
   const visible = personWhere(ctx.viewer, await ctx.scope());
-  return paginate<Person>({
-    args,
-    order: PEOPLE_ORDER,
-    findMany: (page) => ctx.prisma.person.findMany({ ...page, where: { AND: [visible, page.where] } }),
-    count: () => ctx.prisma.person.count({ where: visible }),
+  return listConnection(ctx, PERSON_LIST, args, {
+    visible,
+    findMany: (query) => ctx.prisma.person.findMany(query),
+    count: (where) => ctx.prisma.person.count({ where }),
   });
 }
 
-/** The people of an organization, by family name; loaded in one query for all organizations in a response. */
-export async function peopleOfOrganization(ctx: Context, organizationId: string, args: ConnectionArgs) {
+/** The people of an organization; loaded in one query for all organizations in a response. */
+export async function peopleOfOrganization(ctx: Context, organizationId: string, args: PersonListArgs) {
   const visible = personWhere(ctx.viewer, await ctx.scope());
-  return nestedConnection<Person>(ctx.batches, 'Organization.people', organizationId, args, PEOPLE_ORDER, (ids, page) =>
-    childPages<Person>('people', visible, page, (args) =>
-      ctx.prisma.organization.findMany({ where: { id: { in: ids } }, ...args }),
-    ),
-  );
+  return nestedList(ctx, PERSON_LIST, args, {
+    name: 'Organization.people',
+    parentId: organizationId,
+    relation: 'people',
+    parentKey: 'organizationId',
+    visible,
+    findParents: (ids, args) => ctx.prisma.organization.findMany({ where: { id: { in: ids } }, ...args }),
+  });
 }

@@ -1,15 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
-import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
+import { ProgramListArgs } from './list.ts';
 import { listPrograms } from './service.ts';
 import { Program, ProgramConnection, ReviewCriterion } from './types.ts';
 
 @Resolver(() => Program)
 export class ProgramResolver {
   @Query(() => ProgramConnection, { description: 'All programmes, by title.' })
-  programs(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  programs(@Args(() => ProgramListArgs) args: ProgramListArgs, @Ctx() ctx: Context) {
     return listPrograms(ctx, args);
   }
 

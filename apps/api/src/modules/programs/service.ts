@@ -1,12 +1,11 @@
-import type { Program } from '@seminarhub/db';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, paginate } from '../../core/pagination.ts';
+import { listConnection } from '../../core/lists/lists.ts';
+import { PROGRAM_LIST, type ProgramListArgs } from './list.ts';
 
-export function listPrograms(ctx: Context, args: ConnectionArgs) {
-  return paginate<Program>({
-    args,
-    order: { field: 'title', kind: 'string', direction: 'asc', value: (row) => row.title },
-    findMany: (page) => ctx.prisma.program.findMany(page),
-    count: () => ctx.prisma.program.count(),
+/** Programmes, by title unless asked otherwise; everyone may read them. */
+export function listPrograms(ctx: Context, args: ProgramListArgs) {
+  return listConnection(ctx, PROGRAM_LIST, args, {
+    findMany: (query) => ctx.prisma.program.findMany(query),
+    count: (where) => ctx.prisma.program.count({ where }),
   });
 }

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
-import { ConnectionArgs } from '../../core/pagination.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
 import { ProposalCreateInput, ProposalPayload, ProposalTransitionInput, ProposalUpdateInput } from './inputs.ts';
+import { ProposalListArgs } from './list.ts';
 import { createProposal, transitionProposal, updateProposal } from './mutations.ts';
 import { canReadDetails, listProposals, proposalsOfSeminar } from './service.ts';
 import { Proposal, ProposalConnection, ProposalDecision, ProposalMember } from './types.ts';
@@ -113,7 +113,7 @@ export class ProposalResolver {
   }
 
   @Query(() => ProposalConnection, { description: 'All proposals, by title.' })
-  proposals(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  proposals(@Args(() => ProposalListArgs) args: ProposalListArgs, @Ctx() ctx: Context) {
     return listProposals(ctx, args);
   }
 
@@ -170,7 +170,7 @@ export class ProposalMemberResolver {
 @Resolver(() => Seminar)
 export class SeminarProposalsResolver {
   @FieldResolver(() => ProposalConnection, { description: 'The proposals written in this seminar, by title.' })
-  proposals(@Root() seminar: Seminar, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  proposals(@Root() seminar: Seminar, @Args(() => ProposalListArgs) args: ProposalListArgs, @Ctx() ctx: Context) {
     return proposalsOfSeminar(ctx, seminar.id, args);
   }
 }

@@ -1,23 +1,21 @@
-import type { Proposal } from '@seminarhub/db';
-import { canReadProposalDetails, proposalWhere } from '../../core/auth/visibility.ts';
+import { canReadProposalDetails, proposalDetailsWhere, proposalWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, childPages, type ListOrder, nestedConnection, paginate } from '../../core/pagination.ts';
+import { listConnection, nestedList } from '../../core/lists/lists.ts';
+import { filtersOnDetails, PROPOSAL_LIST, type ProposalListArgs } from './list.ts';
 
-const PROPOSAL_ORDER: ListOrder<Proposal> = {
-  field: 'title',
-  kind: 'string',
-  direction: 'asc',
-  value: (row) => row.title,
-};
+/** What the viewer may see of proposals, narrowed to those whose details they may read when filtering on one. */
+async function visibleFor(ctx: Context, args: ProposalListArgs) {
+  const scope = await ctx.scope();
+  const visible = proposalWhere(ctx.viewer, scope);
+  return filtersOnDetails(args.filter) ? { AND: [visible, proposalDetailsWhere(ctx.viewer, scope)] } : visible;
+}
 
-/** Proposals by title, across seminars or within one. */
-export async function listProposals(ctx: Context, args: ConnectionArgs) {
-  const visible = proposalWhere(ctx.viewer, await ctx.scope());
-  return paginate<Proposal>({
-    args,
-    order: PROPOSAL_ORDER,
-    findMany: (page) => ctx.prisma.proposal.findMany({ ...page, where: { AND: [visible, page.where] } }),
-    count: () => ctx.prisma.proposal.count({ where: visible }),
+/** Proposals across seminars, by title unless asked otherwise. */
+export async function listProposals(ctx: Context, args: ProposalListArgs) {
+  return listConnection(ctx, PROPOSAL_LIST, args, {
+    visible: await visibleFor(ctx, args),
+    findMany: (query) => ctx.prisma.proposal.findMany(query),
+    count: (where) => ctx.prisma.proposal.count({ where }),
   });
 }
 
@@ -26,12 +24,14 @@ export async function canReadDetails(ctx: Context, proposal: { id: string; semin
   return canReadProposalDetails(ctx.viewer, await ctx.scope(), proposal);
 }
 
-/** A seminar's proposals, by title; loaded in one query for all seminars in a response. */
-export async function proposalsOfSeminar(ctx: Context, seminarId: string, args: ConnectionArgs) {
-  const visible = proposalWhere(ctx.viewer, await ctx.scope());
-  return nestedConnection<Proposal>(ctx.batches, 'Seminar.proposals', seminarId, args, PROPOSAL_ORDER, (ids, page) =>
-    childPages<Proposal>('proposals', visible, page, (args) =>
-      ctx.prisma.seminar.findMany({ where: { id: { in: ids } }, ...args }),
-    ),
-  );
+/** A seminar's proposals; loaded in one query for all seminars in a response. */
+export async function proposalsOfSeminar(ctx: Context, seminarId: string, args: ProposalListArgs) {
+  return nestedList(ctx, PROPOSAL_LIST, args, {
+    name: 'Seminar.proposals',
+    parentId: seminarId,
+    relation: 'proposals',
+    parentKey: 'seminarId',
+    visible: await visibleFor(ctx, args),
+    findParents: (ids, args) => ctx.prisma.seminar.findMany({ where: { id: { in: ids } }, ...args }),
+  });
 }

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
-import { ConnectionArgs } from '../../core/pagination.ts';
 import { Person } from '../people/types.ts';
 import { ReviewCriterion } from '../programs/types.ts';
 import { Proposal } from '../proposals/types.ts';
 import { ReviewAssignInput, ReviewAssignPayload, ReviewSubmitInput, ReviewSubmitPayload } from './inputs.ts';
+import { ReviewListArgs } from './list.ts';
 import { assignReviewer, submitReview } from './mutations.ts';
 import { reviewsOfProposal, weightedScore } from './service.ts';
 import { Review, ReviewConnection, ReviewScore } from './types.ts';
@@ -67,7 +67,7 @@ export class ReviewScoreResolver {
 @Resolver(() => Proposal)
 export class ProposalReviewsResolver {
   @FieldResolver(() => ReviewConnection, { description: "The experts' reviews of this proposal." })
-  reviews(@Root() proposal: Proposal, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  reviews(@Root() proposal: Proposal, @Args(() => ReviewListArgs) args: ReviewListArgs, @Ctx() ctx: Context) {
     return reviewsOfProposal(ctx, proposal.id, args);
   }
 }

@@ -1,7 +1,7 @@
-import type { Review } from '@seminarhub/db';
 import { reviewWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { type ConnectionArgs, childPages, nestedConnection } from '../../core/pagination.ts';
+import { nestedList } from '../../core/lists/lists.ts';
+import { REVIEW_LIST, type ReviewListArgs } from './list.ts';
 
 /** The mean of a review's scores weighted by their criteria, on the criteria's own scale. */
 export async function weightedScore(ctx: Context, reviewId: string): Promise<number | null> {
@@ -19,17 +19,14 @@ export async function weightedScore(ctx: Context, reviewId: string): Promise<num
 }
 
 /** A proposal's reviews; loaded in one query for all proposals in a response. */
-export async function reviewsOfProposal(ctx: Context, proposalId: string, args: ConnectionArgs) {
+export async function reviewsOfProposal(ctx: Context, proposalId: string, args: ReviewListArgs) {
   const visible = reviewWhere(ctx.viewer, await ctx.scope());
-  return nestedConnection<Review>(
-    ctx.batches,
-    'Proposal.reviews',
-    proposalId,
-    args,
-    { direction: 'asc' },
-    (ids, page) =>
-      childPages<Review>('reviews', visible, page, (args) =>
-        ctx.prisma.proposal.findMany({ where: { id: { in: ids } }, ...args }),
-      ),
-  );
+  return nestedList(ctx, REVIEW_LIST, args, {
+    name: 'Proposal.reviews',
+    parentId: proposalId,
+    relation: 'reviews',
+    parentKey: 'proposalId',
+    visible,
+    findParents: (ids, args) => ctx.prisma.proposal.findMany({ where: { id: { in: ids } }, ...args }),
+  });
 }

@@ -1,5 +1,5 @@
 import { DeliveryMode, type Seminar, SeminarStatus } from '@seminarhub/db';
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import {
   DateFilter,
   enumFilter,
@@ -59,29 +59,14 @@ export class SeminarFilter {
   NOT?: SeminarFilter | null;
 }
 
-export enum SeminarOrderField {
-  START_DATE = 'START_DATE',
-  END_DATE = 'END_DATE',
-  TITLE = 'TITLE',
-  STATUS = 'STATUS',
-  CREATED_AT = 'CREATED_AT',
-  UPDATED_AT = 'UPDATED_AT',
-}
-
-registerEnumType(SeminarOrderField, {
-  name: 'SeminarOrderField',
-  description: 'What seminars can be sorted by.',
-  valuesConfig: {
-    START_DATE: { description: 'The first day; the latest first unless ASC is asked for.' },
-    END_DATE: { description: 'The last day; the latest first unless ASC is asked for.' },
-    TITLE: { description: 'The title, A to Z.' },
-    STATUS: { description: 'The status, in the order of a seminar’s life (DRAFT first).' },
-    CREATED_AT: { description: 'When it was recorded, the newest first.' },
-    UPDATED_AT: { description: 'When it last changed, the latest first.' },
-  },
+export const SeminarOrder = orderInput('Seminar', 'seminars', {
+  START_DATE: 'The first day; the latest first unless ASC is asked for.',
+  END_DATE: 'The last day; the latest first unless ASC is asked for.',
+  TITLE: 'The title, A to Z.',
+  STATUS: 'The status, in the order of a seminar’s life (DRAFT first).',
+  CREATED_AT: 'When it was recorded, the newest first.',
+  UPDATED_AT: 'When it last changed, the latest first.',
 });
-
-export const SeminarOrder = orderInput(SeminarOrderField, 'Seminar', 'seminars');
 
 export const SeminarListArgs = listArgs(SeminarFilter, SeminarOrder, 'seminars');
 export type SeminarListArgs = InstanceType<typeof SeminarListArgs>;

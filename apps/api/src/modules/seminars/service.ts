@@ -1,4 +1,3 @@
-import type { Seminar } from '@seminarhub/db';
 import { seminarWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
 import { listConnection, nestedList } from '../../core/lists/lists.ts';

@@ -1,6 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
-import { ConnectionArgs } from '../../core/pagination.ts';
 import { toZonedIso } from '../../core/zoned-time.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
@@ -13,12 +12,20 @@ import {
   SessionPayload,
   SessionUpdateInput,
 } from './inputs.ts';
+import { SessionListArgs } from './list.ts';
 import { createSession, deleteSession, updateSession } from './mutations.ts';
-import { sessionsOfSeminar } from './service.ts';
+import { listSessions, sessionsOfSeminar } from './service.ts';
 import { Session, SessionConnection, SessionSpeaker } from './types.ts';
 
 @Resolver(() => Session)
 export class SessionResolver {
+  @Query(() => SessionConnection, {
+    description: 'Agenda items across seminars, in time order: what a speaker gives, what a place hosts.',
+  })
+  sessions(@Args(() => SessionListArgs) args: SessionListArgs, @Ctx() ctx: Context) {
+    return listSessions(ctx, args);
+  }
+
   @Mutation(() => SessionPayload, {
     description:
       "Adds an item to a seminar's agenda. Refused when it falls outside the seminar's dates or books a speaker or place already taken then (CLASH). Administrators and the seminar's coordinators.",
@@ -100,7 +107,7 @@ export class SessionSpeakerResolver {
 @Resolver(() => Seminar)
 export class SeminarSessionsResolver {
   @FieldResolver(() => SessionConnection, { description: "The seminar's agenda, in time order." })
-  sessions(@Root() seminar: Seminar, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  sessions(@Root() seminar: Seminar, @Args(() => SessionListArgs) args: SessionListArgs, @Ctx() ctx: Context) {
     return sessionsOfSeminar(ctx, seminar.id, args);
   }
 }
