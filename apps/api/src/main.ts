@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase, seedExampleSeminar } from '@seminarhub/db';
 import { Redis } from 'ioredis';
 import { EnvError, loadEnv } from './env.ts';
+import { schedulePurge } from './housekeeping/purge.ts';
 import { createLogger } from './logger.ts';
 import { ensureFirstAdmin } from './modules/accounts/service.ts';
 import { createServer } from './server.ts';
@@ -56,6 +57,7 @@ async function main() {
         redis,
       },
     });
+    const stopPurging = schedulePurge(db.prisma, log);
     const http = server.app.listen(env.PORT, env.HOST);
     // Slow clients may not hold connections open: headers within 10 s, the whole request within 15 s.
     http.headersTimeout = 10_000;
@@ -77,6 +79,7 @@ async function main() {
       http.closeIdleConnections();
       await closed;
       clearTimeout(forced);
+      stopPurging();
       await server.stop();
       redis?.disconnect();
       await db.close();
