@@ -8,16 +8,24 @@ function plain(value: unknown): Prisma.InputJsonValue | null {
   return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
-/** The fields that differ, before and after; bookkeeping columns are left out. */
+/** Password, token and key hashes: the trail says that they changed, never what they are. */
+const SECRET = /(hash|secret)$/i;
+
+function redacted(row: Row | null): Row | null {
+  if (!row) return row;
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, SECRET.test(key) ? '[redacted]' : value]));
+}
+
+/** The fields that differ, before and after; bookkeeping columns are left out, secrets masked. */
 export function changedFields(before: Row | null, after: Row | null): { before: Row | null; after: Row | null } {
   const ignored = new Set(['updatedAt', 'createdAt']);
-  if (!before || !after) return { before, after };
+  if (!before || !after) return { before: redacted(before), after: redacted(after) };
   const keys = Object.keys({ ...before, ...after }).filter(
     (key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
   );
   return {
-    before: Object.fromEntries(keys.map((key) => [key, before[key]])),
-    after: Object.fromEntries(keys.map((key) => [key, after[key]])),
+    before: redacted(Object.fromEntries(keys.map((key) => [key, before[key]]))),
+    after: redacted(Object.fromEntries(keys.map((key) => [key, after[key]]))),
   };
 }
 
@@ -36,6 +44,8 @@ export async function recordAudit(
     after: Row | null;
     /** False for changes whose author must stay unknown (anonymous feedback). */
     withActor?: boolean;
+    /** The account acting when the request has none yet: the user signing in. */
+    actorUserId?: string;
   },
 ): Promise<void> {
   const withActor = event.withActor ?? true;
@@ -45,7 +55,7 @@ export async function recordAudit(
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
-      actorUserId: withActor && ctx.viewer.kind === 'user' ? ctx.viewer.userId : null,
+      actorUserId: withActor ? (event.actorUserId ?? (ctx.viewer.kind === 'user' ? ctx.viewer.userId : null)) : null,
       actorApiKey: withActor && ctx.viewer.kind === 'apiKey' ? ctx.viewer.apiKeyId : null,
       requestId: withActor ? ctx.requestId : null,
       before: plain(diff.before) ?? undefined,

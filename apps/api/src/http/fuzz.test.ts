@@ -54,9 +54,11 @@ const WRITES_FOR_ANYONE: Record<string, string[]> = { login: ['LoginFailure'] };
  * by name until it is listed here.
  */
 const WRITES_FOR_ADMIN: Record<string, string[]> = {
-  apiKeyCreate: ['ApiKey'],
-  userCreate: ['User'],
-  coordinatorAssignmentsSet: ['ProgramCoordinator', 'SeminarCoordinator'],
+  apiKeyCreate: ['ApiKey', 'AuditEvent'],
+  userCreate: ['User', 'AuditEvent'],
+  coordinatorAssignmentsSet: ['ProgramCoordinator', 'SeminarCoordinator', 'AuditEvent'],
+  // Each admin run signs out one of its spare sessions, and the trail records it.
+  logout: ['AuditEvent'],
   // Valid random names and codes really do record organizations, each with its audit event.
   organizationCreate: ['Organization', 'AuditEvent'],
   organizationUpdate: ['Organization', 'AuditEvent'],

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@seminarhub/db';
+import { recordAudit } from '../../core/audit.ts';
 import { requireUser } from '../../core/auth/guards.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../core/auth/passwords.ts';
 import { generateSecret, hashSecret, SESSION_TOKEN_PREFIX } from '../../core/auth/tokens.ts';
@@ -99,7 +100,16 @@ export async function login(
   const session = await prisma.$transaction(async (tx) => {
     await tx.loginFailure.deleteMany({ where: { email } });
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-    return tx.authSession.create({ data: { userId: user.id, tokenHash: hashSecret(token), expiresAt } });
+    const created = await tx.authSession.create({ data: { userId: user.id, tokenHash: hashSecret(token), expiresAt } });
+    await recordAudit(tx, ctx, {
+      action: 'user.login',
+      entityType: 'User',
+      entityId: user.id,
+      before: { lastLoginAt: user.lastLoginAt },
+      after: { lastLoginAt: now, sessionId: created.id, sessionExpiresAt: expiresAt },
+      actorUserId: user.id,
+    });
+    return created;
   });
   ctx.log.info({ userId: user.id }, 'signed in');
   const identity: ViewerIdentity = {
@@ -115,9 +125,22 @@ export async function login(
 
 export async function logout(ctx: Context) {
   const user = requireUser(ctx);
-  const { count } = await ctx.prisma.authSession.updateMany({
-    where: { id: user.sessionId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  const revokedAt = new Date();
+  const count = await ctx.prisma.$transaction(async (tx) => {
+    const { count } = await tx.authSession.updateMany({
+      where: { id: user.sessionId, revokedAt: null },
+      data: { revokedAt },
+    });
+    if (count === 1) {
+      await recordAudit(tx, ctx, {
+        action: 'user.logout',
+        entityType: 'User',
+        entityId: user.userId,
+        before: { sessionId: user.sessionId, sessionRevokedAt: null },
+        after: { sessionId: user.sessionId, sessionRevokedAt: revokedAt },
+      });
+    }
+    return count;
   });
   return { revoked: count === 1, userErrors: [] };
 }
@@ -141,13 +164,20 @@ export async function changePassword(
     return { viewer: null, userErrors: [userError(UserErrorCode.INVALID, problem, ['input', 'newPassword'])] };
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.prisma.$transaction([
-    ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash, version: { increment: 1 } } }),
-    ctx.prisma.authSession.updateMany({
+  await ctx.prisma.$transaction(async (tx) => {
+    const after = await tx.user.update({ where: { id: user.id }, data: { passwordHash, version: { increment: 1 } } });
+    const signedOut = await tx.authSession.updateMany({
       where: { userId: user.id, revokedAt: null, id: { not: viewer.sessionId } },
       data: { revokedAt: new Date() },
-    }),
-  ]);
+    });
+    await recordAudit(tx, ctx, {
+      action: 'user.passwordChange',
+      entityType: 'User',
+      entityId: user.id,
+      before: { ...user, otherSessionsRevoked: 0 },
+      after: { ...after, otherSessionsRevoked: signedOut.count },
+    });
+  });
   return { viewer: describeViewer(viewer), userErrors: [] };
 }
 

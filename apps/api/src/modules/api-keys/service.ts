@@ -1,3 +1,4 @@
+import { recordAudit } from '../../core/audit.ts';
 import { requireAdmin } from '../../core/auth/guards.ts';
 import { API_KEY_PREFIX, generateSecret, hashSecret } from '../../core/auth/tokens.ts';
 import type { Context } from '../../core/context.ts';
@@ -28,15 +29,25 @@ export async function createApiKey(ctx: Context, input: ApiKeyCreateInput): Prom
   if (errors.length > 0) return { apiKey: null, secret: null, userErrors: errors };
 
   const secret = generateSecret(API_KEY_PREFIX);
-  const apiKey = await ctx.prisma.apiKey.create({
-    data: {
-      name,
-      scope: input.scope,
-      expiresAt: input.expiresAt ?? null,
-      prefix: secret.slice(0, API_KEY_PREFIX.length + 6),
-      keyHash: hashSecret(secret),
-      createdById: admin.userId,
-    },
+  const apiKey = await ctx.prisma.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: {
+        name,
+        scope: input.scope,
+        expiresAt: input.expiresAt ?? null,
+        prefix: secret.slice(0, API_KEY_PREFIX.length + 6),
+        keyHash: hashSecret(secret),
+        createdById: admin.userId,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'apiKey.create',
+      entityType: 'ApiKey',
+      entityId: created.id,
+      before: null,
+      after: created,
+    });
+    return created;
   });
   ctx.log.info({ apiKeyId: apiKey.id, scope: apiKey.scope }, 'API key created');
   return { apiKey, secret, userErrors: [] };
@@ -52,8 +63,17 @@ export async function revokeApiKey(ctx: Context, globalId: string): Promise<ApiK
       userErrors: [userError(UserErrorCode.NOT_FOUND, 'There is no such API key.', ['input', 'id'])],
     };
   }
-  const apiKey = existing.revokedAt
-    ? existing
-    : await ctx.prisma.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  if (existing.revokedAt) return { apiKey: existing, userErrors: [] };
+  const apiKey = await ctx.prisma.$transaction(async (tx) => {
+    const after = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, ctx, {
+      action: 'apiKey.revoke',
+      entityType: 'ApiKey',
+      entityId: id,
+      before: existing,
+      after,
+    });
+    return after;
+  });
   return { apiKey, userErrors: [] };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Prisma } from '@seminarhub/db';
+import { recordAudit } from '../../core/audit.ts';
 import { requireAdmin } from '../../core/auth/guards.ts';
 import { hashPassword, passwordProblem } from '../../core/auth/passwords.ts';
 import type { Context } from '../../core/context.ts';
@@ -35,8 +36,17 @@ export async function createUser(ctx: Context, input: UserCreateInput): Promise<
   if (errors.length > 0) return { user: null, generatedPassword: null, userErrors: errors };
 
   try {
-    const user = await ctx.prisma.user.create({
-      data: { email, role: input.role, personId, passwordHash: await hashPassword(password) },
+    const passwordHash = await hashPassword(password);
+    const user = await ctx.prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { email, role: input.role, personId, passwordHash } });
+      await recordAudit(tx, ctx, {
+        action: 'user.create',
+        entityType: 'User',
+        entityId: created.id,
+        before: null,
+        after: created,
+      });
+      return created;
     });
     return { user, generatedPassword: generated, userErrors: [] };
   } catch (error) {
@@ -68,6 +78,7 @@ export async function updateUser(ctx: Context, input: UserUpdateInput): Promise<
     };
   }
   return ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
     const { count } = await tx.user.updateMany({
       where: { id, version: input.version },
       data: {
@@ -99,7 +110,9 @@ export async function updateUser(ctx: Context, input: UserUpdateInput): Promise<
     if (input.disabled || input.role) {
       await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
     }
-    return { user: await tx.user.findUniqueOrThrow({ where: { id } }), userErrors: [] };
+    const after = await tx.user.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, ctx, { action: 'user.update', entityType: 'User', entityId: id, before, after });
+    return { user: after, userErrors: [] };
   });
 }
 
@@ -136,17 +149,33 @@ export async function setCoordinatorAssignments(
     errors.push(userError(UserErrorCode.NOT_FOUND, 'A seminar does not exist.', ['input', 'seminarIds']));
   if (errors.length > 0 || !user) return { user: null, userErrors: errors };
 
-  await ctx.prisma.$transaction([
-    ctx.prisma.programCoordinator.deleteMany({ where: { userId, programId: { notIn: programIds } } }),
-    ctx.prisma.seminarCoordinator.deleteMany({ where: { userId, seminarId: { notIn: seminarIds } } }),
-    ctx.prisma.programCoordinator.createMany({
+  await ctx.prisma.$transaction(async (tx) => {
+    const assigned = async () => ({
+      programIds: (await tx.programCoordinator.findMany({ where: { userId }, orderBy: { programId: 'asc' } })).map(
+        (row) => row.programId,
+      ),
+      seminarIds: (await tx.seminarCoordinator.findMany({ where: { userId }, orderBy: { seminarId: 'asc' } })).map(
+        (row) => row.seminarId,
+      ),
+    });
+    const before = await assigned();
+    await tx.programCoordinator.deleteMany({ where: { userId, programId: { notIn: programIds } } });
+    await tx.seminarCoordinator.deleteMany({ where: { userId, seminarId: { notIn: seminarIds } } });
+    await tx.programCoordinator.createMany({
       data: programIds.map((programId) => ({ userId, programId })),
       skipDuplicates: true,
-    }),
-    ctx.prisma.seminarCoordinator.createMany({
+    });
+    await tx.seminarCoordinator.createMany({
       data: seminarIds.map((seminarId) => ({ userId, seminarId })),
       skipDuplicates: true,
-    }),
-  ]);
+    });
+    await recordAudit(tx, ctx, {
+      action: 'user.coordinatorAssignmentsSet',
+      entityType: 'User',
+      entityId: userId,
+      before,
+      after: await assigned(),
+    });
+  });
   return { user, userErrors: [] };
 }
