@@ -61,6 +61,13 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   organizationCreate: ['Organization', 'AuditEvent'],
   organizationUpdate: ['Organization', 'AuditEvent'],
   organizationDelete: ['Organization', 'AuditEvent'],
+  // Valid random codes and names with real organization IDs really do record programmes and places.
+  programCreate: ['Program', 'AuditEvent'],
+  programUpdate: ['AuditEvent'],
+  programDelete: ['Program', 'ReviewCriterion', 'ProgramCoordinator', 'AuditEvent'],
+  placeCreate: ['Place', 'AuditEvent'],
+  placeUpdate: ['AuditEvent'],
+  placeDelete: ['Place', 'AuditEvent'],
   seminarCreate: ['Seminar', 'AuditEvent'],
   seminarUpdate: ['AuditEvent'],
   seminarPublish: ['AuditEvent'],

@@ -72,6 +72,40 @@ const MATRIX: Row[] = [
     },
   },
   {
+    covers: 'Mutation.programCreate',
+    what: 'set up a programme (refused field by field, so nothing is written)',
+    expect: '----A-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($o: ID!) { programCreate(input: { code: "", title: "", funderId: $o, implementerId: $o }) { userErrors { code } } }',
+          { o: f.organization },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.programUpdate',
+    what: 'change a programme (stale version; coordinators of other programmes find no such programme)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { programUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.program,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.programDelete',
+    what: 'delete a programme (stale version)',
+    expect: '----A-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { programDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.program,
+        }),
+      ),
+  },
+  {
     covers: 'Query.seminars',
     what: 'the published seminar in the list',
     expect: 'AAAAAAA',
@@ -119,6 +153,21 @@ const MATRIX: Row[] = [
     probe: async (send) => {
       const id = (await send('{ organizations(first: 1) { nodes { id } } }')).data.organizations.nodes[0].id;
       return Boolean((await send('query($id: ID!) { organization(id: $id) { id } }', { id })).data.organization);
+    },
+  },
+  {
+    covers: 'Query.places',
+    what: 'list places',
+    expect: 'AAAAAAA',
+    probe: async (send) => (await send('{ places(first: 5) { totalCount } }')).data.places.totalCount > 0,
+  },
+  {
+    covers: 'Query.place',
+    what: 'a place by id',
+    expect: 'AAAAAAA',
+    probe: async (send) => {
+      const id = (await send('{ places(first: 1) { nodes { id } } }')).data.places.nodes[0].id;
+      return Boolean((await send('query($id: ID!) { place(id: $id) { id } }', { id })).data.place);
     },
   },
   {
@@ -298,6 +347,28 @@ const MATRIX: Row[] = [
         ),
       ),
   },
+  {
+    covers: 'Mutation.placeCreate',
+    what: 'record a place (refused: no name)',
+    expect: '---AA-A',
+    probe: async (send) =>
+      !denied(await send('mutation { placeCreate(input: { name: "", countryCode: "KR" }) { userErrors { code } } }')),
+  },
+  ...(['placeUpdate', 'placeDelete'] as const).map(
+    (mutation): Row => ({
+      covers: `Mutation.${mutation}`,
+      what: `${mutation === 'placeUpdate' ? 'change' : 'delete'} a place (stale version)`,
+      expect: '---AA-A',
+      probe: async (send) => {
+        const id = (await send('{ places(first: 1) { nodes { id } } }')).data.places.nodes[0].id;
+        return !denied(
+          await send(`mutation($id: ID!) { ${mutation}(input: { id: $id, version: -1 }) { userErrors { code } } }`, {
+            id,
+          }),
+        );
+      },
+    }),
+  ),
   {
     covers: 'Query.auditEvents',
     what: 'read the audit trail',
