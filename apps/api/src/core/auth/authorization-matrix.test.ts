@@ -753,6 +753,33 @@ const MATRIX: Row[] = [
         ),
       ),
   },
+  {
+    covers: 'Mutation.reviewCriterionCreate',
+    what: 'add a review criterion (refused: no name; coordinators of other programmes find no such programme)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($p: ID!) { reviewCriterionCreate(input: { programId: $p, name: "" }) { userErrors { code } } }',
+          { p: f.program },
+        ),
+      ),
+  },
+  ...(['reviewCriterionUpdate', 'reviewCriterionDelete'] as const).map(
+    (mutation): Row => ({
+      covers: `Mutation.${mutation}`,
+      what: `${mutation === 'reviewCriterionUpdate' ? 'change' : 'delete'} a review criterion (stale version)`,
+      expect: '---AA-A',
+      probe: async (send, f) => {
+        const { data } = await send('query($p: ID!) { program(id: $p) { reviewCriteria { id } } }', { p: f.program });
+        return !denied(
+          await send(`mutation($id: ID!) { ${mutation}(input: { id: $id, version: -1 }) { userErrors { code } } }`, {
+            id: data.program.reviewCriteria[0].id,
+          }),
+        );
+      },
+    }),
+  ),
   ...(['email', 'phone', 'sex', 'birthYear', 'nationality', 'sessionsAttended'] as const).flatMap((field): Row[] => [
     {
       covers: `Person.${field}`,
