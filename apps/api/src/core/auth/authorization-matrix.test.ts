@@ -443,6 +443,17 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.seminarDelete',
+    what: 'delete the draft seminar (stale version; its own coordinator is not one of its programme)',
+    expect: '----A-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { seminarDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.draftSeminar,
+        }),
+      ),
+  },
+  {
     covers: 'Mutation.sessionCreate',
     what: 'add an agenda item (refused field by field)',
     expect: '---AA-A',
@@ -721,6 +732,17 @@ const MATRIX: Row[] = [
       !denied(
         await send('mutation($id: ID!) { personUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
           id: f.participantSelf,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.personDelete',
+    what: 'delete a person (stale version)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { personDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.otherParticipant,
         }),
       ),
   },
