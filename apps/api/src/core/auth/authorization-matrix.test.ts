@@ -72,6 +72,40 @@ const MATRIX: Row[] = [
     },
   },
   {
+    covers: 'Mutation.programCreate',
+    what: 'set up a programme (refused field by field, so nothing is written)',
+    expect: '----A-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($o: ID!) { programCreate(input: { code: "", title: "", funderId: $o, implementerId: $o }) { userErrors { code } } }',
+          { o: f.organization },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.programUpdate',
+    what: 'change a programme (stale version; coordinators of other programmes find no such programme)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { programUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.program,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.programDelete',
+    what: 'delete a programme (stale version)',
+    expect: '----A-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { programDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.program,
+        }),
+      ),
+  },
+  {
     covers: 'Query.seminars',
     what: 'the published seminar in the list',
     expect: 'AAAAAAA',
@@ -159,6 +193,21 @@ const MATRIX: Row[] = [
     probe: async (send) => {
       const id = (await send('{ organizations(first: 1) { nodes { id } } }')).data.organizations.nodes[0].id;
       return Boolean((await send('query($id: ID!) { organization(id: $id) { id } }', { id })).data.organization);
+    },
+  },
+  {
+    covers: 'Query.places',
+    what: 'list places',
+    expect: 'AAAAAAA',
+    probe: async (send) => (await send('{ places(first: 5) { totalCount } }')).data.places.totalCount > 0,
+  },
+  {
+    covers: 'Query.place',
+    what: 'a place by id',
+    expect: 'AAAAAAA',
+    probe: async (send) => {
+      const id = (await send('{ places(first: 1) { nodes { id } } }')).data.places.nodes[0].id;
+      return Boolean((await send('query($id: ID!) { place(id: $id) { id } }', { id })).data.place);
     },
   },
   {
@@ -339,6 +388,28 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.placeCreate',
+    what: 'record a place (refused: no name)',
+    expect: '---AA-A',
+    probe: async (send) =>
+      !denied(await send('mutation { placeCreate(input: { name: "", countryCode: "KR" }) { userErrors { code } } }')),
+  },
+  ...(['placeUpdate', 'placeDelete'] as const).map(
+    (mutation): Row => ({
+      covers: `Mutation.${mutation}`,
+      what: `${mutation === 'placeUpdate' ? 'change' : 'delete'} a place (stale version)`,
+      expect: '---AA-A',
+      probe: async (send) => {
+        const id = (await send('{ places(first: 1) { nodes { id } } }')).data.places.nodes[0].id;
+        return !denied(
+          await send(`mutation($id: ID!) { ${mutation}(input: { id: $id, version: -1 }) { userErrors { code } } }`, {
+            id,
+          }),
+        );
+      },
+    }),
+  ),
+  {
     covers: 'Query.auditEvents',
     what: 'read the audit trail',
     expect: '----A--',
@@ -407,6 +478,17 @@ const MATRIX: Row[] = [
     probe: async (send, f) =>
       !denied(
         await send('mutation($id: ID!) { seminarCancel(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.draftSeminar,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.seminarDelete',
+    what: 'delete the draft seminar (stale version; its own coordinator is not one of its programme)',
+    expect: '----A-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { seminarDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
           id: f.draftSeminar,
         }),
       ),
@@ -694,6 +776,17 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.personDelete',
+    what: 'delete a person (stale version)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { personDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.otherParticipant,
+        }),
+      ),
+  },
+  {
     covers: 'Mutation.reviewAssign',
     what: 'assign a reviewer (refused: the person has no reviewer account)',
     expect: '-AAAA-A',
@@ -722,6 +815,33 @@ const MATRIX: Row[] = [
         ),
       ),
   },
+  {
+    covers: 'Mutation.reviewCriterionCreate',
+    what: 'add a review criterion (refused: no name; coordinators of other programmes find no such programme)',
+    expect: '---AA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($p: ID!) { reviewCriterionCreate(input: { programId: $p, name: "" }) { userErrors { code } } }',
+          { p: f.program },
+        ),
+      ),
+  },
+  ...(['reviewCriterionUpdate', 'reviewCriterionDelete'] as const).map(
+    (mutation): Row => ({
+      covers: `Mutation.${mutation}`,
+      what: `${mutation === 'reviewCriterionUpdate' ? 'change' : 'delete'} a review criterion (stale version)`,
+      expect: '---AA-A',
+      probe: async (send, f) => {
+        const { data } = await send('query($p: ID!) { program(id: $p) { reviewCriteria { id } } }', { p: f.program });
+        return !denied(
+          await send(`mutation($id: ID!) { ${mutation}(input: { id: $id, version: -1 }) { userErrors { code } } }`, {
+            id: data.program.reviewCriteria[0].id,
+          }),
+        );
+      },
+    }),
+  ),
   ...(['email', 'phone', 'sex', 'birthYear', 'nationality', 'sessionsAttended'] as const).flatMap((field): Row[] => [
     {
       covers: `Person.${field}`,

@@ -61,3 +61,21 @@ export class PersonPayload {
   @Field(() => [UserError], { description: 'Why nothing was saved; empty on success.' })
   userErrors!: UserError[];
 }
+
+@InputType({ description: 'The person to delete.' })
+export class PersonDeleteInput {
+  @Field(() => ID, { description: 'The person’s ID.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you read.' })
+  version!: number;
+}
+
+@ObjectType({ description: 'The result of deleting a person.' })
+export class PersonDeletePayload {
+  @Field(() => ID, { nullable: true, description: 'The ID of the person deleted.' })
+  deletedId!: string | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was deleted; empty on success.' })
+  userErrors!: UserError[];
+}

@@ -2,11 +2,18 @@ import { type Person, Prisma } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { forbidden, unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
-import { fromGlobalIdOf } from '../../core/node-id.ts';
+import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
-import { changeVersioned } from '../../core/versioned.ts';
-import type { PersonCreateInput, PersonFieldsInput, PersonPayload, PersonUpdateInput } from './inputs.ts';
+import { changeVersioned, refuse } from '../../core/versioned.ts';
+import type {
+  PersonCreateInput,
+  PersonDeleteInput,
+  PersonDeletePayload,
+  PersonFieldsInput,
+  PersonPayload,
+  PersonUpdateInput,
+} from './inputs.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ().-]{5,40}$/;
@@ -141,4 +148,59 @@ export async function updatePerson(ctx: Context, input: PersonUpdateInput): Prom
     if (taken) return { person: null, userErrors: [taken] };
     throw error;
   }
+}
+
+/** What a person's record is part of, in words, for the IN_USE message. */
+const USES = {
+  speakerRoles: 'speaker role(s)',
+  enrollments: 'enrollment(s)',
+  proposalMembers: 'proposal team place(s)',
+  reviews: 'review(s)',
+  reviewAssignments: 'review assignment(s)',
+} as const;
+
+/**
+ * Staff delete a person recorded by mistake. Anyone who spoke, enrolled, was on a proposal team,
+ * reviewed, was assigned to review, or has an account is part of the history, and stays.
+ */
+export async function deletePerson(ctx: Context, input: PersonDeleteInput): Promise<PersonDeletePayload> {
+  if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+  if (!isStaff(ctx)) throw forbidden('Only administrators and coordinators delete people.');
+  const id = fromGlobalIdOf('Person', input.id, 'input.id');
+  const outcome = await changeVersioned<Person, void>(
+    ctx.prisma,
+    'Person',
+    'person',
+    id,
+    input.version,
+    async (tx, before) => {
+      const uses = await tx.person.findUniqueOrThrow({
+        where: { id },
+        select: {
+          _count: {
+            select: Object.fromEntries(Object.keys(USES).map((key) => [key, true])) as Record<keyof typeof USES, true>,
+          },
+          user: { select: { id: true } },
+        },
+      });
+      const inUse = (Object.keys(USES) as (keyof typeof USES)[])
+        .filter((key) => uses._count[key] > 0)
+        .map((key) => `${uses._count[key]} ${USES[key]}`);
+      if (uses.user) inUse.push('a user account');
+      if (inUse.length > 0) {
+        refuse(
+          userError(
+            UserErrorCode.IN_USE,
+            `The person has ${inUse.join(', ')}; deleting them would lose that history.`,
+            ['input', 'id'],
+          ),
+        );
+      }
+      await tx.person.delete({ where: { id } });
+      await recordAudit(tx, ctx, { action: 'person.delete', entityType: 'Person', entityId: id, before, after: null });
+    },
+  );
+  return outcome.ok
+    ? { deletedId: toGlobalId('Person', id), userErrors: [] }
+    : { deletedId: null, userErrors: outcome.errors };
 }

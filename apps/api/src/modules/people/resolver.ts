@@ -3,9 +3,15 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { Organization } from '../organizations/types.ts';
-import { PersonCreateInput, PersonPayload, PersonUpdateInput } from './inputs.ts';
+import {
+  PersonCreateInput,
+  PersonDeleteInput,
+  PersonDeletePayload,
+  PersonPayload,
+  PersonUpdateInput,
+} from './inputs.ts';
 import { PersonListArgs } from './list.ts';
-import { createPerson, updatePerson } from './mutations.ts';
+import { createPerson, deletePerson, updatePerson } from './mutations.ts';
 import { listPeople, peopleOfOrganization } from './service.ts';
 import { Person, PersonConnection } from './types.ts';
 
@@ -30,6 +36,17 @@ export class PersonResolver {
     @Ctx() ctx: Context,
   ) {
     return updatePerson(ctx, input);
+  }
+
+  @Mutation(() => PersonDeletePayload, {
+    description:
+      'Deletes a person recorded by mistake. Refused with IN_USE while they speak in a session, are enrolled, are on a proposal team, have reviewed or been assigned to review, or have an account. Administrators and coordinators.',
+  })
+  personDelete(
+    @Arg('input', () => PersonDeleteInput, { description: 'The person to delete.' }) input: PersonDeleteInput,
+    @Ctx() ctx: Context,
+  ) {
+    return deletePerson(ctx, input);
   }
 
   @Query(() => PersonConnection, { description: 'All people, by family name.' })

@@ -1,6 +1,8 @@
 import { PlaceKind as PlaceKindEnum, type Place as PlaceRow } from '@seminarhub/db';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../core/node.ts';
+import { connectionType } from '../../core/pagination.ts';
+import { DateTime } from '../../core/scalars.ts';
 
 registerEnumType(PlaceKindEnum, {
   name: 'PlaceKind',
@@ -33,5 +35,13 @@ export class Place extends Node implements Partial<PlaceRow> {
   @Field(() => Int, { description: 'Revision number, raised by every change; updates must name the one they read.' })
   version!: number;
 
+  @Field(() => DateTime, { description: 'When the place was recorded.' })
+  createdAt!: Date;
+
+  @Field(() => DateTime, { description: 'When it was last changed.' })
+  updatedAt!: Date;
+
   hostOrganizationId!: string | null;
 }
+
+export const PlaceConnection = connectionType(Place, 'Place', 'places');

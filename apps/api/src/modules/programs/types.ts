@@ -58,6 +58,15 @@ export class ReviewCriterion extends Node implements Partial<ReviewCriterionRow>
   @Field(() => Int, { description: 'Order in which the criterion is listed.' })
   position!: number;
 
+  @Field(() => Int, { description: 'Revision number, raised by every change; updates must name the one they read.' })
+  version!: number;
+
+  @Field(() => DateTime, { description: 'When the criterion was recorded.' })
+  createdAt!: Date;
+
+  @Field(() => DateTime, { description: 'When it was last changed.' })
+  updatedAt!: Date;
+
   programId!: string;
 }
 

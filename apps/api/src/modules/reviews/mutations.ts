@@ -1,12 +1,24 @@
-import { Prisma } from '@seminarhub/db';
+import { Prisma, type ReviewCriterion } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { forbidden, unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
-import { fromGlobalIdOf } from '../../core/node-id.ts';
-import { UserErrorCode, userError } from '../../core/user-errors.ts';
+import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
+import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
-import { mayManage } from '../seminars/mutations.ts';
-import type { ReviewAssignInput, ReviewAssignPayload, ReviewSubmitInput, ReviewSubmitPayload } from './inputs.ts';
+import { changeVersioned, refuse } from '../../core/versioned.ts';
+import { mayManageProgram } from '../programs/mutations.ts';
+import { mayManage, requireManagerRole } from '../seminars/mutations.ts';
+import type {
+  ReviewAssignInput,
+  ReviewAssignPayload,
+  ReviewCriterionCreateInput,
+  ReviewCriterionDeleteInput,
+  ReviewCriterionDeletePayload,
+  ReviewCriterionPayload,
+  ReviewCriterionUpdateInput,
+  ReviewSubmitInput,
+  ReviewSubmitPayload,
+} from './inputs.ts';
 
 const notFound = (field: string, noun: string) =>
   userError(UserErrorCode.NOT_FOUND, `There is no such ${noun}.`, ['input', field]);
@@ -155,4 +167,220 @@ export async function submitReview(ctx: Context, input: ReviewSubmitInput): Prom
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return already;
       throw error;
     });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review criteria of a programme
+
+type CriterionFields = Omit<ReviewCriterionUpdateInput, 'id' | 'version'>;
+
+function checkCriterion(input: CriterionFields, creating: boolean): Checks {
+  const checks = new Checks()
+    .text('name', input.name, { min: 1, max: 100, required: creating })
+    .text('description', input.description, { max: 2000 })
+    .integer('minScore', input.minScore, { min: 0, max: 100 })
+    .integer('maxScore', input.maxScore, { min: 0, max: 100 })
+    .integer('position', input.position, { min: 0, max: 1000 });
+  if (input.weight != null && !(input.weight > 0 && input.weight <= 100)) {
+    checks.fail('weight', 'Use a number above 0 and at most 100.');
+  }
+  for (const field of ['name', 'weight', 'minScore', 'maxScore', 'position'] as const) {
+    if (!creating && input[field] === null) checks.fail(field, 'This cannot be cleared.');
+  }
+  return checks;
+}
+
+/** The lowest score must stay below the highest; said of `maxScore`. */
+function checkRange(checks: Checks, minScore: number, maxScore: number): Checks {
+  const valid = (score: number) => Number.isInteger(score) && score >= 0 && score <= 100;
+  if (valid(minScore) && valid(maxScore) && minScore >= maxScore) {
+    checks.fail('maxScore', `It must be above the lowest score (${minScore}).`);
+  }
+  return checks;
+}
+
+const nameTaken = (): UserError =>
+  userError(UserErrorCode.CONFLICT, 'The programme has another criterion with this name.', ['input', 'name']);
+
+async function checkNameFree(ctx: Context, checks: Checks, programId: string, name: string, selfId?: string) {
+  const other = await ctx.prisma.reviewCriterion.findUnique({
+    where: { programId_name: { programId, name: name.trim() } },
+    select: { id: true },
+  });
+  if (other && other.id !== selfId) checks.errors.push(nameTaken());
+}
+
+const isNameTaken = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+
+/** The criterion, if the viewer manages its programme; a criterion of another programme looks missing. */
+async function manageableCriterion(ctx: Context, globalId: string) {
+  requireManagerRole(ctx);
+  const id = fromGlobalIdOf('ReviewCriterion', globalId, 'input.id');
+  const criterion = await ctx.prisma.reviewCriterion.findUnique({
+    where: { id },
+    select: { id: true, programId: true },
+  });
+  return criterion && (await mayManageProgram(ctx, criterion.programId)) ? criterion : null;
+}
+
+/** Administrators and the programme's coordinators add the criteria its proposals are reviewed on. */
+export async function createReviewCriterion(
+  ctx: Context,
+  input: ReviewCriterionCreateInput,
+): Promise<ReviewCriterionPayload> {
+  requireManagerRole(ctx);
+  const programId = fromGlobalIdOf('Program', input.programId, 'input.programId');
+  const minScore = input.minScore ?? 1;
+  const maxScore = input.maxScore ?? 5;
+  const checks = checkRange(checkCriterion(input, true), minScore, maxScore);
+  const program = await ctx.prisma.program.findUnique({ where: { id: programId }, select: { id: true } });
+  if (!program || !(await mayManageProgram(ctx, programId))) {
+    checks.fail('programId', 'There is no such programme.', UserErrorCode.NOT_FOUND);
+  } else if (checks.ok) {
+    await checkNameFree(ctx, checks, programId, input.name);
+  }
+  if (!checks.ok) return { reviewCriterion: null, userErrors: checks.errors };
+  try {
+    const reviewCriterion = await ctx.prisma.$transaction(async (tx) => {
+      const last = await tx.reviewCriterion.aggregate({ where: { programId }, _max: { position: true } });
+      const created = await tx.reviewCriterion.create({
+        data: {
+          programId,
+          name: input.name.trim(),
+          description: cleanText(input.description) ?? null,
+          weight: input.weight ?? 1,
+          minScore,
+          maxScore,
+          position: input.position ?? Math.min((last._max.position ?? -1) + 1, 1000),
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: 'reviewCriterion.create',
+        entityType: 'ReviewCriterion',
+        entityId: created.id,
+        before: null,
+        after: created,
+      });
+      return created;
+    });
+    return { reviewCriterion, userErrors: [] };
+  } catch (error) {
+    if (isNameTaken(error)) return { reviewCriterion: null, userErrors: [nameTaken()] };
+    throw error;
+  }
+}
+
+/**
+ * Name, description, weight and position may change at any time; a new weight re-weights every
+ * review's overall score. The score range may not change once a review has scored the criterion:
+ * its scores were given on that range and would be misread on another.
+ */
+export async function updateReviewCriterion(
+  ctx: Context,
+  input: ReviewCriterionUpdateInput,
+): Promise<ReviewCriterionPayload> {
+  const target = await manageableCriterion(ctx, input.id);
+  if (!target) {
+    return {
+      reviewCriterion: null,
+      userErrors: [userError(UserErrorCode.NOT_FOUND, 'There is no such review criterion.', ['input', 'id'])],
+    };
+  }
+  const checks = checkCriterion(input, false);
+  if (checks.ok && input.name != null) await checkNameFree(ctx, checks, target.programId, input.name, target.id);
+  if (!checks.ok) return { reviewCriterion: null, userErrors: checks.errors };
+  try {
+    const outcome = await changeVersioned<ReviewCriterion, ReviewCriterion>(
+      ctx.prisma,
+      'ReviewCriterion',
+      'review criterion',
+      target.id,
+      input.version,
+      async (tx, before) => {
+        const minScore = input.minScore ?? before.minScore;
+        const maxScore = input.maxScore ?? before.maxScore;
+        const later = checkRange(new Checks(), minScore, maxScore);
+        if (minScore !== before.minScore || maxScore !== before.maxScore) {
+          const scores = await tx.reviewScore.count({ where: { criterionId: target.id } });
+          if (scores > 0) {
+            later.fail(
+              minScore !== before.minScore ? 'minScore' : 'maxScore',
+              `${scores} review score(s) were given on the range ${before.minScore} to ${before.maxScore}; changing the range would misread them. Its name, description, weight and position may still change.`,
+            );
+          }
+        }
+        if (!later.ok) refuse(...later.errors);
+        const after = await tx.reviewCriterion.update({
+          where: { id: target.id },
+          data: {
+            ...(input.name != null ? { name: input.name.trim() } : {}),
+            ...(input.description !== undefined ? { description: cleanText(input.description) ?? null } : {}),
+            ...(input.weight != null ? { weight: input.weight } : {}),
+            ...(input.position != null ? { position: input.position } : {}),
+            minScore,
+            maxScore,
+            version: { increment: 1 },
+          },
+        });
+        await recordAudit(tx, ctx, {
+          action: 'reviewCriterion.update',
+          entityType: 'ReviewCriterion',
+          entityId: target.id,
+          before,
+          after,
+        });
+        return after;
+      },
+    );
+    return outcome.ok
+      ? { reviewCriterion: outcome.result, userErrors: [] }
+      : { reviewCriterion: null, userErrors: outcome.errors };
+  } catch (error) {
+    if (isNameTaken(error)) return { reviewCriterion: null, userErrors: [nameTaken()] };
+    throw error;
+  }
+}
+
+/** Scores given on a criterion are history: once a review has scored it, it is not deleted. */
+export async function deleteReviewCriterion(
+  ctx: Context,
+  input: ReviewCriterionDeleteInput,
+): Promise<ReviewCriterionDeletePayload> {
+  const target = await manageableCriterion(ctx, input.id);
+  if (!target) {
+    return {
+      deletedId: null,
+      userErrors: [userError(UserErrorCode.NOT_FOUND, 'There is no such review criterion.', ['input', 'id'])],
+    };
+  }
+  const outcome = await changeVersioned<ReviewCriterion, void>(
+    ctx.prisma,
+    'ReviewCriterion',
+    'review criterion',
+    target.id,
+    input.version,
+    async (tx, before) => {
+      const scores = await tx.reviewScore.count({ where: { criterionId: target.id } });
+      if (scores > 0) {
+        refuse(
+          userError(
+            UserErrorCode.IN_USE,
+            `${scores} review score(s) were given on the criterion; deleting it would lose them.`,
+            ['input', 'id'],
+          ),
+        );
+      }
+      await tx.reviewCriterion.delete({ where: { id: target.id } });
+      await recordAudit(tx, ctx, {
+        action: 'reviewCriterion.delete',
+        entityType: 'ReviewCriterion',
+        entityId: target.id,
+        before,
+        after: null,
+      });
+    },
+  );
+  return outcome.ok
+    ? { deletedId: toGlobalId('ReviewCriterion', target.id), userErrors: [] }
+    : { deletedId: null, userErrors: outcome.errors };
 }

@@ -3,9 +3,25 @@ import type { Context } from '../../core/context.ts';
 import { Person } from '../people/types.ts';
 import { ReviewCriterion } from '../programs/types.ts';
 import { Proposal } from '../proposals/types.ts';
-import { ReviewAssignInput, ReviewAssignPayload, ReviewSubmitInput, ReviewSubmitPayload } from './inputs.ts';
+import {
+  ReviewAssignInput,
+  ReviewAssignPayload,
+  ReviewCriterionCreateInput,
+  ReviewCriterionDeleteInput,
+  ReviewCriterionDeletePayload,
+  ReviewCriterionPayload,
+  ReviewCriterionUpdateInput,
+  ReviewSubmitInput,
+  ReviewSubmitPayload,
+} from './inputs.ts';
 import { ReviewListArgs } from './list.ts';
-import { assignReviewer, submitReview } from './mutations.ts';
+import {
+  assignReviewer,
+  createReviewCriterion,
+  deleteReviewCriterion,
+  submitReview,
+  updateReviewCriterion,
+} from './mutations.ts';
 import { reviewsOfProposal, weightedScore } from './service.ts';
 import { Review, ReviewConnection, ReviewScore } from './types.ts';
 
@@ -30,6 +46,42 @@ export class ReviewResolver {
     @Ctx() ctx: Context,
   ) {
     return submitReview(ctx, input);
+  }
+
+  @Mutation(() => ReviewCriterionPayload, {
+    description:
+      'Adds a criterion to the reviews of a programme’s proposals. Reviews already submitted keep their scores and are not scored on it. Administrators and the programme’s coordinators.',
+  })
+  reviewCriterionCreate(
+    @Arg('input', () => ReviewCriterionCreateInput, { description: 'The criterion.' })
+    input: ReviewCriterionCreateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return createReviewCriterion(ctx, input);
+  }
+
+  @Mutation(() => ReviewCriterionPayload, {
+    description:
+      'Changes a review criterion, if nobody changed it since you read it. Once a review has scored it, its score range may not change (INVALID); its name, description and position may, and so may its weight, which re-weights the overall score of every review. Administrators and the programme’s coordinators.',
+  })
+  reviewCriterionUpdate(
+    @Arg('input', () => ReviewCriterionUpdateInput, { description: 'The changes.' })
+    input: ReviewCriterionUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateReviewCriterion(ctx, input);
+  }
+
+  @Mutation(() => ReviewCriterionDeletePayload, {
+    description:
+      'Deletes a review criterion that no review has scored; otherwise refuses with IN_USE. Administrators and the programme’s coordinators.',
+  })
+  reviewCriterionDelete(
+    @Arg('input', () => ReviewCriterionDeleteInput, { description: 'The criterion to delete.' })
+    input: ReviewCriterionDeleteInput,
+    @Ctx() ctx: Context,
+  ) {
+    return deleteReviewCriterion(ctx, input);
   }
 
   @FieldResolver(() => Proposal, { description: 'The proposal reviewed.' })

@@ -108,3 +108,21 @@ export class SeminarPayload {
   @Field(() => [UserError], { description: 'Why nothing was saved; empty on success.' })
   userErrors!: UserError[];
 }
+
+@InputType({ description: 'The seminar to delete: a DRAFT with no history.' })
+export class SeminarDeleteInput {
+  @Field(() => ID, { description: 'The seminar’s ID.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you read.' })
+  version!: number;
+}
+
+@ObjectType({ description: 'The result of deleting a seminar.' })
+export class SeminarDeletePayload {
+  @Field(() => ID, { nullable: true, description: 'The ID of the seminar deleted.' })
+  deletedId!: string | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was deleted; empty on success.' })
+  userErrors!: UserError[];
+}

@@ -2,11 +2,18 @@ import type { Prisma, Seminar, SeminarStatus } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { forbidden, unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
-import { fromGlobalIdOf } from '../../core/node-id.ts';
+import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
-import type { SeminarCreateInput, SeminarPayload, SeminarTransitionInput, SeminarUpdateInput } from './inputs.ts';
+import type {
+  SeminarCreateInput,
+  SeminarDeleteInput,
+  SeminarDeletePayload,
+  SeminarPayload,
+  SeminarTransitionInput,
+  SeminarUpdateInput,
+} from './inputs.ts';
 
 /** The seminar life cycle; every other move is refused with INVALID_TRANSITION. */
 export const SEMINAR_TRANSITIONS = {
@@ -228,4 +235,62 @@ export async function transitionSeminar(
     },
   );
   return outcome.ok ? { seminar: outcome.result, userErrors: [] } : { seminar: null, userErrors: outcome.errors };
+}
+
+/**
+ * Only a DRAFT seminar with nothing in it is deleted: one made by mistake. Once it has sessions,
+ * enrollments, proposals or feedback, or has been published, it is history, and `seminarCancel`
+ * calls it off instead. Deleting is for those who may create seminars in its programme.
+ */
+export async function deleteSeminar(ctx: Context, input: SeminarDeleteInput): Promise<SeminarDeletePayload> {
+  requireManagerRole(ctx);
+  const id = fromGlobalIdOf('Seminar', input.id, 'input.id');
+  const seminar = await ctx.prisma.seminar.findUnique({ where: { id }, select: { id: true, programId: true } });
+  if (!seminar || !(await mayManage(ctx, seminar))) return { deletedId: null, userErrors: [notFound('id', 'seminar')] };
+  if (!(await mayManage(ctx, { id: '', programId: seminar.programId }))) {
+    throw forbidden('Only administrators and coordinators of its programme delete a seminar.');
+  }
+  const outcome = await changeVersioned<Seminar, void>(
+    ctx.prisma,
+    'Seminar',
+    'seminar',
+    id,
+    input.version,
+    async (tx, before) => {
+      if (before.status !== 'DRAFT') {
+        refuse(
+          userError(
+            UserErrorCode.INVALID_TRANSITION,
+            `A ${before.status} seminar is not deleted: only a DRAFT is. Call it off with seminarCancel instead.`,
+            ['input', 'id'],
+          ),
+        );
+      }
+      const uses = await tx.seminar.findUniqueOrThrow({
+        where: { id },
+        select: { _count: { select: { sessions: true, enrollments: true, proposals: true, feedback: true } } },
+      });
+      const inUse = Object.entries(uses._count).filter(([, count]) => count > 0);
+      if (inUse.length > 0) {
+        refuse(
+          userError(
+            UserErrorCode.IN_USE,
+            `The seminar has ${inUse.map(([what, count]) => `${count} ${what}`).join(', ')}; deleting it would lose them. Call it off with seminarCancel instead.`,
+            ['input', 'id'],
+          ),
+        );
+      }
+      await tx.seminar.delete({ where: { id } });
+      await recordAudit(tx, ctx, {
+        action: 'seminar.delete',
+        entityType: 'Seminar',
+        entityId: id,
+        before,
+        after: null,
+      });
+    },
+  );
+  return outcome.ok
+    ? { deletedId: toGlobalId('Seminar', id), userErrors: [] }
+    : { deletedId: null, userErrors: outcome.errors };
 }

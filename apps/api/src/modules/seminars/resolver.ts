@@ -3,9 +3,16 @@ import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { Organization } from '../organizations/types.ts';
 import { Program } from '../programs/types.ts';
-import { SeminarCreateInput, SeminarPayload, SeminarTransitionInput, SeminarUpdateInput } from './inputs.ts';
+import {
+  SeminarCreateInput,
+  SeminarDeleteInput,
+  SeminarDeletePayload,
+  SeminarPayload,
+  SeminarTransitionInput,
+  SeminarUpdateInput,
+} from './inputs.ts';
 import { SeminarListArgs } from './list.ts';
-import { createSeminar, transitionSeminar, updateSeminar } from './mutations.ts';
+import { createSeminar, deleteSeminar, transitionSeminar, updateSeminar } from './mutations.ts';
 import { listSeminars, seminarsOfProgram } from './service.ts';
 import { Seminar, SeminarConnection } from './types.ts';
 
@@ -73,6 +80,17 @@ export class SeminarResolver {
     @Ctx() ctx: Context,
   ) {
     return transitionSeminar(ctx, 'cancel', input);
+  }
+
+  @Mutation(() => SeminarDeletePayload, {
+    description:
+      'Deletes a DRAFT seminar made by mistake. A seminar past DRAFT is refused with INVALID_TRANSITION, and a DRAFT with sessions, enrollments, proposals or feedback with IN_USE: call those off with seminarCancel instead. Administrators and coordinators of its programme.',
+  })
+  seminarDelete(
+    @Arg('input', () => SeminarDeleteInput, { description: 'The seminar to delete.' }) input: SeminarDeleteInput,
+    @Ctx() ctx: Context,
+  ) {
+    return deleteSeminar(ctx, input);
   }
 
   @FieldResolver(() => Program, { description: 'The programme this seminar is a cohort of.' })
