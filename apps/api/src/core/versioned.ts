@@ -2,7 +2,17 @@ import { Prisma, type PrismaClient } from '@seminarhub/db';
 import { type UserError, UserErrorCode, userError } from './user-errors.ts';
 
 /** Tables whose rows carry a `version`; the name goes into SQL, so only these are accepted. */
-type VersionedTable = 'Organization' | 'Seminar' | 'Session' | 'Proposal' | 'Person' | 'Place';
+type VersionedTable =
+  | 'Organization'
+  | 'Seminar'
+  | 'Session'
+  | 'Proposal'
+  | 'Person'
+  | 'Place'
+  | 'Enrollment'
+  | 'Feedback'
+  | 'Milestone'
+  | 'ProgressReport';
 
 /** Thrown inside a versioned change to refuse it: the transaction rolls back and the errors are returned. */
 export class Refusal extends Error {

@@ -522,6 +522,53 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.proposalMemberAdd',
+    what: 'add to a team (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!, $p: ID!) { proposalMemberAdd(input: { proposalId: $id, version: -1, personId: $p }) { userErrors { code } } }',
+          { id: f.teamProposal, p: f.participantSelf },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalMemberRemove',
+    what: 'take off a team (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!, $p: ID!) { proposalMemberRemove(input: { proposalId: $id, version: -1, personId: $p }) { userErrors { code } } }',
+          { id: f.teamProposal, p: f.participantSelf },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalMemberRoleSet',
+    what: 'hand over the lead (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!, $p: ID!) { proposalMemberRoleSet(input: { proposalId: $id, version: -1, personId: $p, role: LEAD }) { userErrors { code } } }',
+          { id: f.teamProposal, p: f.participantSelf },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalDelete',
+    what: 'delete a proposal (stale version; not a draft)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { proposalDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.teamProposal,
+        }),
+      ),
+  },
+  {
     covers: 'Mutation.proposalSubmit',
     what: 'move a proposal (stale version)',
     expect: '-AAAA-A',

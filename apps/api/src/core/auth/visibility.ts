@@ -70,6 +70,16 @@ export function canReadProposalDetails(
   return seminarIds.includes(proposal.seminarId) || proposalIds.includes(proposal.id);
 }
 
+/**
+ * Follow-up records (milestones, progress reports) go with their proposal's details: the same
+ * people who may read its problem and objectives see them; everyone else finds none.
+ */
+export function proposalDetailWhere(viewer: Viewer, scope: AccessScope): { proposal?: Prisma.ProposalWhereInput } {
+  if (readsEverything(viewer)) return {};
+  const { seminarIds, proposalIds } = proposalDetailIds(scope);
+  return { proposal: { OR: [{ seminarId: { in: seminarIds } }, { id: { in: proposalIds } }] } };
+}
+
 export function reviewWhere(viewer: Viewer, scope: AccessScope): Prisma.ReviewWhereInput {
   if (readsEverything(viewer)) return {};
   if (viewer.kind !== 'user') return NOTHING;
