@@ -95,10 +95,13 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   progressReportSubmit: ['AuditEvent'],
   progressReportDelete: ['ProgressReport', 'AuditEvent'],
   attendanceMark: ['Attendance', 'AuditEvent'],
+  // Only authors change feedback; staff may delete it, when a generated ID names some.
+  feedbackDelete: ['Feedback', 'AuditEvent'],
   reviewAssign: ['ReviewAssignment', 'AuditEvent'],
   personCreate: ['Person', 'AuditEvent'],
   personUpdate: ['AuditEvent'],
   enrollmentApply: ['Enrollment', 'AuditEvent'],
+  enrollmentUpdate: ['AuditEvent'],
   enrollmentAccept: ['AuditEvent'],
   enrollmentWaitlist: ['AuditEvent'],
   enrollmentReject: ['AuditEvent'],

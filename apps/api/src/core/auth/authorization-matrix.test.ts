@@ -34,6 +34,7 @@ interface Fixtures {
   enrollment: string;
   milestone: string;
   progressReport: string;
+  feedback: string;
 }
 
 interface Row {
@@ -415,6 +416,17 @@ const MATRIX: Row[] = [
       !denied(
         await send('mutation($s: ID!) { enrollmentApply(input: { seminarId: $s }) { userErrors { code } } }', {
           s: f.draftSeminar,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentUpdate',
+    what: 'change an enrollment’s terms (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { enrollmentUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.enrollment,
         }),
       ),
   },
@@ -802,6 +814,29 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.feedbackUpdate',
+    what: 'change feedback (refused: rating 0; others find no such feedback)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { feedbackUpdate(input: { id: $id, version: -1, rating: 0 }) { userErrors { code } } }',
+          { id: f.feedback },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.feedbackDelete',
+    what: 'delete feedback (stale version; others find no such feedback)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { feedbackDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.feedback,
+        }),
+      ),
+  },
+  {
     covers: 'Mutation.personCreate',
     what: 'record a person (refused: no names)',
     expect: '---AA-A',
@@ -1076,6 +1111,7 @@ beforeAll(async () => {
       'Enrollment',
       (await prisma.enrollment.findFirstOrThrow({ where: { seminarId: seminar.id } })).id,
     ),
+    feedback: toGlobalId('Feedback', (await prisma.feedback.findFirstOrThrow({ where: { seminarId: seminar.id } })).id),
     milestone: toGlobalId('Milestone', milestone.id),
     progressReport: toGlobalId('ProgressReport', report.id),
     session: toGlobalId('Session', (await prisma.session.findFirstOrThrow({ where: { seminarId: seminar.id } })).id),
