@@ -6,6 +6,7 @@ import { UserResolver, ViewerResolver } from './modules/accounts/resolver.ts';
 import { ApiKeyResolver } from './modules/api-keys/resolver.ts';
 import { AuditEventResolver } from './modules/audit/resolver.ts';
 import { EnrollmentResolver, SeminarEnrollmentsResolver } from './modules/enrollments/resolver.ts';
+import { MilestoneResolver, ProgressReportResolver, ProposalFollowUpResolver } from './modules/follow-up/resolver.ts';
 import { NodeResolver } from './modules/node/resolver.ts';
 import { OrganizationResolver } from './modules/organizations/resolver.ts';
 import {
@@ -58,6 +59,9 @@ const resolvers = [
   ProposalMemberResolver,
   SeminarProposalsResolver,
   ProposalReviewsResolver,
+  ProposalFollowUpResolver,
+  MilestoneResolver,
+  ProgressReportResolver,
   ReviewResolver,
   ReviewScoreResolver,
 ] as const;

@@ -4,10 +4,12 @@ import type {
   AttendanceStatus,
   Enrollment,
   Feedback,
+  Milestone,
   Organization,
   Person,
   Place,
   Program,
+  ProgressReport,
   Proposal,
   ProposalDecision,
   ProposalMember,
@@ -22,6 +24,7 @@ import type {
 import DataLoader from 'dataloader';
 import {
   enrollmentWhere,
+  followUpWhere,
   personalDetailsWhere,
   personWhere,
   proposalWhere,
@@ -80,6 +83,12 @@ export function createLoaders(ctx: Context) {
     ),
     proposal: byId<Proposal>(async (list) =>
       prisma.proposal.findMany({ where: { AND: [ids(list), proposalWhere(viewer, await ctx.scope())] } }),
+    ),
+    milestone: byId<Milestone>(async (list) =>
+      prisma.milestone.findMany({ where: { AND: [ids(list), followUpWhere(viewer, await ctx.scope())] } }),
+    ),
+    progressReport: byId<ProgressReport>(async (list) =>
+      prisma.progressReport.findMany({ where: { AND: [ids(list), followUpWhere(viewer, await ctx.scope())] } }),
     ),
     review: byId<Review>(async (list) =>
       prisma.review.findMany({ where: { AND: [ids(list), reviewWhere(viewer, await ctx.scope())] } }),

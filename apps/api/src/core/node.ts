@@ -22,6 +22,8 @@ export const NODE_LOADERS = {
   Session: 'session',
   Enrollment: 'enrollment',
   Proposal: 'proposal',
+  Milestone: 'milestone',
+  ProgressReport: 'progressReport',
   Review: 'review',
   ReviewCriterion: 'reviewCriterion',
   User: 'user',

@@ -65,6 +65,8 @@ beforeAll(async () => {
                   { reviewerId: (people[(s + 1) % 5] as { id: string }).id, recommendation: 'COMMEND' as const },
                 ],
               },
+              milestones: { create: [{ title: `Pilot ${s}`, dueDate: new Date('2027-01-15') }] },
+              progressReports: { create: [{ monthsAfter: 3, dueDate: new Date('2027-01-15') }] },
             },
           ],
         },
@@ -96,10 +98,12 @@ async function statementsFor(n: number) {
   return statements;
 }
 
-/** Staff see the other nested lists too: enrollments, proposals and their reviews, per seminar. */
+/** Staff see the other nested lists too: enrollments, proposals with their reviews and follow-up, per seminar. */
 const STAFF = `query($n: Int) { programs(first: 5) { nodes { seminars(first: $n) { nodes {
   enrollments(first: 5) { totalCount nodes { status person { fullName } } }
-  proposals(first: 5) { totalCount nodes { title members { person { fullName } } reviews(first: 5) { totalCount nodes { weightedScore } } } }
+  proposals(first: 2) { totalCount nodes { title members { person { fullName } } reviews(first: 5) { totalCount nodes { weightedScore } }
+    milestones(first: 1) { totalCount nodes { title proposal { title } } }
+    progressReports(first: 1) { totalCount nodes { monthsAfter milestone { title } } } } }
 } } } } }`;
 
 describe('statements per nested list query', () => {
@@ -126,6 +130,8 @@ describe('statements per nested list query', () => {
         expect(seminar.enrollments.totalCount).toBe(1);
         expect(seminar.proposals.nodes[0].reviews.totalCount).toBe(1);
         expect(seminar.proposals.nodes[0].members).toHaveLength(1);
+        expect(seminar.proposals.nodes[0].milestones.totalCount).toBe(1);
+        expect(seminar.proposals.nodes[0].progressReports.nodes).toHaveLength(1);
       }
       return statements;
     };

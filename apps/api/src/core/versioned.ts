@@ -10,7 +10,11 @@ type VersionedTable =
   | 'Person'
   | 'Place'
   | 'Program'
-  | 'ReviewCriterion';
+  | 'ReviewCriterion'
+  | 'Enrollment'
+  | 'Feedback'
+  | 'Milestone'
+  | 'ProgressReport';
 
 /** Thrown inside a versioned change to refuse it: the transaction rolls back and the errors are returned. */
 export class Refusal extends Error {
@@ -38,24 +42,31 @@ export async function changeVersioned<Row, T>(
   version: number,
   change: (tx: Prisma.TransactionClient, before: Row) => Promise<T>,
 ): Promise<{ ok: true; result: T } | { ok: false; errors: UserError[] }> {
-  try {
-    const result = await prisma.$transaction(async (tx) => {
-      const [before] = await tx.$queryRaw<(Row & { version: number })[]>(
-        Prisma.sql`SELECT * FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id}::uuid FOR UPDATE`,
+  return refusable(prisma, async (tx) => {
+    const [before] = await tx.$queryRaw<(Row & { version: number })[]>(
+      Prisma.sql`SELECT * FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id}::uuid FOR UPDATE`,
+    );
+    if (!before) refuse(userError(UserErrorCode.NOT_FOUND, `There is no such ${noun}.`, ['input', 'id']));
+    if (before.version !== version) {
+      refuse(
+        userError(
+          UserErrorCode.CONFLICT,
+          `The ${noun} changed since you read it (version ${version}; now ${before.version}). Read it again and reapply your change.`,
+          ['input', 'version'],
+        ),
       );
-      if (!before) refuse(userError(UserErrorCode.NOT_FOUND, `There is no such ${noun}.`, ['input', 'id']));
-      if (before.version !== version) {
-        refuse(
-          userError(
-            UserErrorCode.CONFLICT,
-            `The ${noun} changed since you read it (version ${version}; now ${before.version}). Read it again and reapply your change.`,
-            ['input', 'version'],
-          ),
-        );
-      }
-      return change(tx, before);
-    });
-    return { ok: true, result };
+    }
+    return change(tx, before);
+  });
+}
+
+/** Runs a change in a transaction that it may `refuse(...)`: then it rolls back and the errors are returned. */
+export async function refusable<T>(
+  prisma: PrismaClient,
+  change: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<{ ok: true; result: T } | { ok: false; errors: UserError[] }> {
+  try {
+    return { ok: true, result: await prisma.$transaction(change) };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, errors: error.errors };
     throw error;

@@ -32,6 +32,9 @@ interface Fixtures {
   program: string;
   session: string;
   enrollment: string;
+  milestone: string;
+  progressReport: string;
+  feedback: string;
 }
 
 interface Row {
@@ -539,6 +542,17 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.enrollmentUpdate',
+    what: 'change an enrollment’s terms (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { enrollmentUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.enrollment,
+        }),
+      ),
+  },
+  {
     covers: 'Mutation.enrollmentAccept',
     what: 'move an enrollment (stale version)',
     expect: '-AAAA-A',
@@ -644,6 +658,53 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.proposalMemberAdd',
+    what: 'add to a team (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!, $p: ID!) { proposalMemberAdd(input: { proposalId: $id, version: -1, personId: $p }) { userErrors { code } } }',
+          { id: f.teamProposal, p: f.participantSelf },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalMemberRemove',
+    what: 'take off a team (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!, $p: ID!) { proposalMemberRemove(input: { proposalId: $id, version: -1, personId: $p }) { userErrors { code } } }',
+          { id: f.teamProposal, p: f.participantSelf },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalMemberRoleSet',
+    what: 'hand over the lead (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!, $p: ID!) { proposalMemberRoleSet(input: { proposalId: $id, version: -1, personId: $p, role: LEAD }) { userErrors { code } } }',
+          { id: f.teamProposal, p: f.participantSelf },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.proposalDelete',
+    what: 'delete a proposal (stale version; not a draft)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { proposalDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.teamProposal,
+        }),
+      ),
+  },
+  {
     covers: 'Mutation.proposalSubmit',
     what: 'move a proposal (stale version)',
     expect: '-AAAA-A',
@@ -736,6 +797,122 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.milestoneCreate',
+    what: 'plan a milestone (refused: no title; others find no such proposal)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($p: ID!) { milestoneCreate(input: { proposalId: $p, title: "", dueDate: "2027-01-01" }) { userErrors { code } } }',
+          { p: f.supportedProposal },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.milestoneUpdate',
+    what: 'change a milestone (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { milestoneUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.milestone,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.milestoneDelete',
+    what: 'change a milestone (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { milestoneDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.milestone,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.milestoneStart',
+    what: 'change a milestone (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { milestoneStart(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.milestone,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.milestoneComplete',
+    what: 'change a milestone (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { milestoneComplete(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.milestone },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.milestoneMiss',
+    what: 'change a milestone (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { milestoneMiss(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.milestone,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.progressReportCreate',
+    what: 'schedule a progress report (refused: 0 months; others find no such proposal)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($p: ID!) { progressReportCreate(input: { proposalId: $p, monthsAfter: 0, dueDate: "2027-01-01" }) { userErrors { code } } }',
+          { p: f.supportedProposal },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.progressReportUpdate',
+    what: 'change a progress report (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { progressReportUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.progressReport },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.progressReportSubmit',
+    what: 'change a progress report (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { progressReportSubmit(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.progressReport },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.progressReportDelete',
+    what: 'change a progress report (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { progressReportDelete(input: { id: $id, version: -1 }) { userErrors { code } } }',
+          { id: f.progressReport },
+        ),
+      ),
+  },
+  {
     covers: 'Mutation.attendanceMark',
     what: 'record attendance (refused: no entries)',
     expect: '-AAAA-A',
@@ -755,6 +932,29 @@ const MATRIX: Row[] = [
       !denied(
         await send('mutation($s: ID!) { feedbackGive(input: { seminarId: $s, rating: 0 }) { userErrors { code } } }', {
           s: f.publicSeminar,
+        }),
+      ),
+  },
+  {
+    covers: 'Mutation.feedbackUpdate',
+    what: 'change feedback (refused: rating 0; others find no such feedback)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { feedbackUpdate(input: { id: $id, version: -1, rating: 0 }) { userErrors { code } } }',
+          { id: f.feedback },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.feedbackDelete',
+    what: 'delete feedback (stale version; others find no such feedback)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send('mutation($id: ID!) { feedbackDelete(input: { id: $id, version: -1 }) { userErrors { code } } }', {
+          id: f.feedback,
         }),
       ),
   },
@@ -886,6 +1086,39 @@ const MATRIX: Row[] = [
         ?.problem != null,
   },
   {
+    covers: 'Proposal.milestones',
+    what: 'milestones of the supported proposal',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      ((await send('query($id: ID!) { proposal(id: $id) { milestones { totalCount } } }', { id: f.supportedProposal }))
+        .data.proposal?.milestones.totalCount ?? 0) > 0,
+  },
+  {
+    covers: 'Query.node',
+    what: 'one of the milestones of the supported proposal through node(id:)',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      Boolean((await send('query($id: ID!) { node(id: $id) { id } }', { id: f.milestone })).data.node),
+  },
+  {
+    covers: 'Proposal.progressReports',
+    what: 'progressReports of the supported proposal',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      ((
+        await send('query($id: ID!) { proposal(id: $id) { progressReports { totalCount } } }', {
+          id: f.supportedProposal,
+        })
+      ).data.proposal?.progressReports.totalCount ?? 0) > 0,
+  },
+  {
+    covers: 'Query.node',
+    what: 'one of the progressReports of the supported proposal through node(id:)',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      Boolean((await send('query($id: ID!) { node(id: $id) { id } }', { id: f.progressReport })).data.node),
+  },
+  {
     covers: 'Seminar.enrollments',
     what: "another participant's enrollment in the published seminar",
     expect: '----AAA',
@@ -956,6 +1189,10 @@ beforeAll(async () => {
   const speaker = speakers.find((s) => s.role === 'SPEAKER')?.personId as string;
   if (!participant || !reviewerPerson || !otherParticipant || !speaker)
     throw new Error('the seed changed: fixtures not found');
+  // The seed follows no proposal up yet: a milestone and a report of the supported one.
+  const dueDate = new Date('2027-01-15');
+  const milestone = await prisma.milestone.create({ data: { proposalId: supported.id, title: 'Pilot', dueDate } });
+  const report = await prisma.progressReport.create({ data: { proposalId: supported.id, monthsAfter: 3, dueDate } });
   const personal = {
     email: 'self@example.org',
     phone: '+998 71 111 11 11',
@@ -1043,6 +1280,9 @@ beforeAll(async () => {
       'Enrollment',
       (await prisma.enrollment.findFirstOrThrow({ where: { seminarId: seminar.id } })).id,
     ),
+    feedback: toGlobalId('Feedback', (await prisma.feedback.findFirstOrThrow({ where: { seminarId: seminar.id } })).id),
+    milestone: toGlobalId('Milestone', milestone.id),
+    progressReport: toGlobalId('ProgressReport', report.id),
     session: toGlobalId('Session', (await prisma.session.findFirstOrThrow({ where: { seminarId: seminar.id } })).id),
   };
 }, 120_000);

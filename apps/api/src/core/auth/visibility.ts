@@ -77,6 +77,14 @@ export function canReadProposalDetails(
   return seminarIds.includes(proposal.seminarId) || proposalIds.includes(proposal.id);
 }
 
+/**
+ * Follow-up records (milestones, progress reports) go with their proposal's details: the same
+ * people who may read its problem and objectives see them; everyone else finds none.
+ */
+export function followUpWhere(viewer: Viewer, scope: AccessScope): { proposal?: Prisma.ProposalWhereInput } {
+  return readsEverything(viewer) ? {} : { proposal: proposalDetailsWhere(viewer, scope) };
+}
+
 export function reviewWhere(viewer: Viewer, scope: AccessScope): Prisma.ReviewWhereInput {
   if (readsEverything(viewer)) return {};
   if (viewer.kind !== 'user') return NOTHING;

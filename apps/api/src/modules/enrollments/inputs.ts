@@ -30,6 +30,23 @@ export class EnrollmentTransitionInput {
   version!: number;
 }
 
+@InputType({
+  description: 'Changes to an enrollment’s terms; fields left out keep their value, null clears the organization.',
+})
+export class EnrollmentUpdateInput {
+  @Field(() => ID, { description: 'The enrollment’s ID.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you read; a newer one is a CONFLICT.' })
+  version!: number;
+
+  @Field(() => EnrollmentRoleEnum, { nullable: true, description: 'The part the person takes.' })
+  role?: EnrollmentRoleEnum | null;
+
+  @Field(() => ID, { nullable: true, description: 'The home organization that nominates them; null for none.' })
+  organizationId?: string | null;
+}
+
 @ObjectType({ description: 'The result of an enrollment step.' })
 export class EnrollmentPayload {
   @Field(() => Enrollment, { nullable: true, description: 'The enrollment, as saved.' })

@@ -5,8 +5,15 @@ import { PUBLIC_SEMINAR_STATUSES } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
+import { Checks } from '../../core/validation.ts';
+import { changeVersioned } from '../../core/versioned.ts';
 import { mayManage } from '../seminars/mutations.ts';
-import type { EnrollmentApplyInput, EnrollmentPayload, EnrollmentTransitionInput } from './inputs.ts';
+import type {
+  EnrollmentApplyInput,
+  EnrollmentPayload,
+  EnrollmentTransitionInput,
+  EnrollmentUpdateInput,
+} from './inputs.ts';
 
 /** Statuses that hold one of the seminar's places. */
 const HOLDS_PLACE: EnrollmentStatus[] = ['ACCEPTED', 'CONFIRMED', 'COMPLETED'];
@@ -191,4 +198,53 @@ export async function transitionEnrollment(
     }
     return { enrollment: after, promoted, userErrors: [] };
   });
+}
+
+/** Staff correct an enrollment's terms (role, nominating organization); its status moves only by steps. */
+export async function updateEnrollment(ctx: Context, input: EnrollmentUpdateInput): Promise<EnrollmentPayload> {
+  if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+  const id = fromGlobalIdOf('Enrollment', input.id, 'input.id');
+  const found = await ctx.prisma.enrollment.findUnique({ where: { id }, include: { seminar: true } });
+  if (!found || !(await mayManage(ctx, found.seminar))) return failed(notFound('id', 'enrollment'));
+  const organizationId = input.organizationId
+    ? fromGlobalIdOf('Organization', input.organizationId, 'input.organizationId')
+    : input.organizationId;
+  const checks = new Checks();
+  if (input.role === null) checks.fail('role', 'A role is required.');
+  if (
+    organizationId &&
+    !(await ctx.prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))
+  ) {
+    checks.fail('organizationId', 'There is no such organization.', UserErrorCode.NOT_FOUND);
+  }
+  if (!checks.ok) return { enrollment: null, promoted: null, userErrors: checks.errors };
+
+  const outcome = await changeVersioned<Enrollment, Enrollment>(
+    ctx.prisma,
+    'Enrollment',
+    'enrollment',
+    id,
+    input.version,
+    async (tx, before) => {
+      const after = await tx.enrollment.update({
+        where: { id },
+        data: {
+          ...(input.role != null ? { role: input.role } : {}),
+          ...(organizationId !== undefined ? { organizationId } : {}),
+          version: { increment: 1 },
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: 'enrollment.update',
+        entityType: 'Enrollment',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    },
+  );
+  return outcome.ok
+    ? { enrollment: outcome.result, promoted: null, userErrors: [] }
+    : { enrollment: null, promoted: null, userErrors: outcome.errors };
 }

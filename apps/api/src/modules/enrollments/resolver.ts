@@ -3,9 +3,9 @@ import type { Context } from '../../core/context.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
-import { EnrollmentApplyInput, EnrollmentPayload, EnrollmentTransitionInput } from './inputs.ts';
+import { EnrollmentApplyInput, EnrollmentPayload, EnrollmentTransitionInput, EnrollmentUpdateInput } from './inputs.ts';
 import { EnrollmentListArgs } from './list.ts';
-import { applyToSeminar, transitionEnrollment } from './mutations.ts';
+import { applyToSeminar, transitionEnrollment, updateEnrollment } from './mutations.ts';
 import { enrollmentsOfSeminar, listEnrollments } from './service.ts';
 import { Enrollment, EnrollmentConnection } from './types.ts';
 
@@ -27,6 +27,16 @@ export class EnrollmentResolver {
     @Ctx() ctx: Context,
   ) {
     return applyToSeminar(ctx, input);
+  }
+
+  @Mutation(() => EnrollmentPayload, {
+    description: 'Changes an enrollment’s role and nominating organization, whatever its status. Staff.',
+  })
+  enrollmentUpdate(
+    @Arg('input', () => EnrollmentUpdateInput, { description: 'The changes.' }) input: EnrollmentUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateEnrollment(ctx, input);
   }
 
   @Mutation(() => EnrollmentPayload, {

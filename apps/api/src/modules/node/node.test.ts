@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, startTestApi, type TestApi } from '../../../test/testkit.ts';
+import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 
 let api: TestApi;
 /** An administrator sees every type; what others see is tested in the authorization tests. */
@@ -34,6 +35,13 @@ beforeAll(async () => {
   ids.set('Place', seminar.sessions.nodes[0].place.id);
   ids.set('Enrollment', seminar.enrollments.nodes[0].id);
   ids.set('Proposal', proposal.id);
+  // The seed follows no proposal up yet: a milestone and a report, straight into the database.
+  const proposalId = fromGlobalIdOf('Proposal', proposal.id);
+  const dueDate = new Date('2027-01-15');
+  const milestone = await api.db.prisma.milestone.create({ data: { proposalId, title: 'Pilot', dueDate } });
+  const report = await api.db.prisma.progressReport.create({ data: { proposalId, monthsAfter: 3, dueDate } });
+  ids.set('Milestone', toGlobalId('Milestone', milestone.id));
+  ids.set('ProgressReport', toGlobalId('ProgressReport', report.id));
   ids.set('Review', proposal.reviews.nodes[0].id);
   ids.set('User', data.users.nodes[0].id);
   const created = await admin.graphql(

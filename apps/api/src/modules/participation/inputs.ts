@@ -50,11 +50,44 @@ export class FeedbackGiveInput {
   anonymous?: boolean | null;
 }
 
-@ObjectType({ description: 'The result of giving feedback.' })
+@ObjectType({ description: 'The result of giving or changing feedback.' })
 export class FeedbackGivePayload {
   @Field(() => Feedback, { nullable: true, description: 'The feedback, as saved.' })
   feedback!: Feedback | null;
 
   @Field(() => [UserError], { description: 'Why nothing was saved; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'Changes to your own feedback; fields left out keep their value, null clears the comment.' })
+export class FeedbackUpdateInput {
+  @Field(() => ID, { description: 'The feedback’s ID.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you read; a newer one is a CONFLICT.' })
+  version!: number;
+
+  @Field(() => Int, { nullable: true, description: 'From 1 (poor) to 5 (excellent).' })
+  rating?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'What to keep or change, up to 2,000 characters.' })
+  comment?: string | null;
+}
+
+@InputType({ description: 'The feedback to delete.' })
+export class FeedbackDeleteInput {
+  @Field(() => ID, { description: 'The feedback’s ID.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you read.' })
+  version!: number;
+}
+
+@ObjectType({ description: 'The result of deleting feedback.' })
+export class FeedbackDeletePayload {
+  @Field(() => ID, { nullable: true, description: 'The ID of the feedback deleted.' })
+  deletedId!: string | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was deleted; empty on success.' })
   userErrors!: UserError[];
 }

@@ -1,12 +1,21 @@
-import type { Attendance, EnrollmentStatus } from '@seminarhub/db';
+import type { Attendance, EnrollmentStatus, Feedback } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
-import { fromGlobalIdOf } from '../../core/node-id.ts';
+import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
+import { changeVersioned } from '../../core/versioned.ts';
 import { mayManage } from '../seminars/mutations.ts';
-import type { AttendanceMarkInput, AttendanceMarkPayload, FeedbackGiveInput, FeedbackGivePayload } from './inputs.ts';
+import type {
+  AttendanceMarkInput,
+  AttendanceMarkPayload,
+  FeedbackDeleteInput,
+  FeedbackDeletePayload,
+  FeedbackGiveInput,
+  FeedbackGivePayload,
+  FeedbackUpdateInput,
+} from './inputs.ts';
 
 /** Enrollments of people who took their place: the ones who attend and give feedback. */
 const PARTICIPATING: EnrollmentStatus[] = ['CONFIRMED', 'COMPLETED'];
@@ -77,6 +86,11 @@ export async function markAttendance(ctx: Context, input: AttendanceMarkInput): 
   return { attendance, userErrors: [] };
 }
 
+/** The audit trail must not undo anonymity: of anonymous feedback it keeps the rating, not who gave it. */
+function audited(feedback: Feedback): Record<string, unknown> {
+  return feedback.anonymous ? { rating: feedback.rating, anonymous: true } : feedback;
+}
+
 export async function giveFeedback(ctx: Context, input: FeedbackGiveInput): Promise<FeedbackGivePayload> {
   if (ctx.viewer.kind !== 'user' || !ctx.viewer.personId) {
     if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
@@ -137,10 +151,90 @@ export async function giveFeedback(ctx: Context, input: FeedbackGiveInput): Prom
       entityType: 'Feedback',
       entityId: feedback.id,
       before: null,
-      // The audit trail must not undo anonymity: it keeps the rating, not who gave it.
-      after: feedback.anonymous ? { rating: feedback.rating, anonymous: true } : feedback,
+      after: audited(feedback),
       withActor: !feedback.anonymous,
     });
     return { feedback, userErrors: [] };
   });
+}
+
+/** The feedback with whether the viewer wrote it and whether they are its seminar's staff. */
+async function feedbackFor(ctx: Context, globalId: string) {
+  if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+  const id = fromGlobalIdOf('Feedback', globalId, 'input.id');
+  const found = await ctx.prisma.feedback.findUnique({
+    where: { id },
+    include: { enrollment: { select: { personId: true } }, seminar: { select: { id: true, programId: true } } },
+  });
+  if (!found) return null;
+  const author = ctx.viewer.kind === 'user' && ctx.viewer.personId === found.enrollment.personId;
+  return { found, author, staff: await mayManage(ctx, found.seminar) };
+}
+
+const noFeedback = () => userError(UserErrorCode.NOT_FOUND, 'There is no such feedback.', ['input', 'id']);
+
+/** Only its author changes feedback: staff may remove it, never put words in a participant's mouth. */
+export async function updateFeedback(ctx: Context, input: FeedbackUpdateInput): Promise<FeedbackGivePayload> {
+  const access = await feedbackFor(ctx, input.id);
+  if (!access?.author) return { feedback: null, userErrors: [noFeedback()] };
+  const checks = new Checks()
+    .integer('rating', input.rating, { min: 1, max: 5 })
+    .text('comment', input.comment, { max: 2000 });
+  if (input.rating === null) checks.fail('rating', 'A rating is required.');
+  if (!checks.ok) return { feedback: null, userErrors: checks.errors };
+
+  const outcome = await changeVersioned<Feedback, Feedback>(
+    ctx.prisma,
+    'Feedback',
+    'feedback',
+    access.found.id,
+    input.version,
+    async (tx, before) => {
+      const after = await tx.feedback.update({
+        where: { id: before.id },
+        data: {
+          ...(input.rating != null ? { rating: input.rating } : {}),
+          ...(input.comment !== undefined ? { comment: cleanText(input.comment) ?? null } : {}),
+          version: { increment: 1 },
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: 'feedback.update',
+        entityType: 'Feedback',
+        entityId: before.id,
+        before: audited(before),
+        after: audited(after),
+        withActor: !before.anonymous,
+      });
+      return after;
+    },
+  );
+  return outcome.ok ? { feedback: outcome.result, userErrors: [] } : { feedback: null, userErrors: outcome.errors };
+}
+
+export async function deleteFeedback(ctx: Context, input: FeedbackDeleteInput): Promise<FeedbackDeletePayload> {
+  const access = await feedbackFor(ctx, input.id);
+  if (!access || !(access.author || access.staff)) return { deletedId: null, userErrors: [noFeedback()] };
+  const outcome = await changeVersioned<Feedback, void>(
+    ctx.prisma,
+    'Feedback',
+    'feedback',
+    access.found.id,
+    input.version,
+    async (tx, before) => {
+      await tx.feedback.delete({ where: { id: before.id } });
+      await recordAudit(tx, ctx, {
+        action: 'feedback.delete',
+        entityType: 'Feedback',
+        entityId: before.id,
+        before: audited(before),
+        after: null,
+        // Staff removing anonymous feedback are on record; its author removing it stays unknown.
+        withActor: !before.anonymous || !access.author,
+      });
+    },
+  );
+  return outcome.ok
+    ? { deletedId: toGlobalId('Feedback', access.found.id), userErrors: [] }
+    : { deletedId: null, userErrors: outcome.errors };
 }

@@ -1,11 +1,20 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
+import { toGlobalId } from '../../core/node-id.ts';
 import { Enrollment } from '../enrollments/types.ts';
 import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
 import { Session } from '../sessions/types.ts';
-import { AttendanceMarkInput, AttendanceMarkPayload, FeedbackGiveInput, FeedbackGivePayload } from './inputs.ts';
-import { giveFeedback, markAttendance } from './mutations.ts';
+import {
+  AttendanceMarkInput,
+  AttendanceMarkPayload,
+  FeedbackDeleteInput,
+  FeedbackDeletePayload,
+  FeedbackGiveInput,
+  FeedbackGivePayload,
+  FeedbackUpdateInput,
+} from './inputs.ts';
+import { deleteFeedback, giveFeedback, markAttendance, updateFeedback } from './mutations.ts';
 import { Attendance, Feedback } from './types.ts';
 
 @Resolver(() => Enrollment)
@@ -36,6 +45,11 @@ export class AttendanceResolver {
 
 @Resolver(() => Feedback)
 export class FeedbackResolver {
+  @FieldResolver(() => ID, { description: 'Opaque ID, for `feedbackUpdate` and `feedbackDelete`.' })
+  id(@Root() feedback: Feedback) {
+    return toGlobalId('Feedback', feedback.id);
+  }
+
   @FieldResolver(() => Session, { nullable: true, description: 'The session rated; null for the seminar as a whole.' })
   session(@Root() feedback: Feedback, @Ctx() ctx: Context) {
     return feedback.sessionId ? ctx.loaders.session.load(feedback.sessionId) : null;
@@ -64,6 +78,26 @@ export class ParticipationMutationResolver {
     @Ctx() ctx: Context,
   ) {
     return giveFeedback(ctx, input);
+  }
+
+  @Mutation(() => FeedbackGivePayload, {
+    description: 'Changes the rating or comment of your own feedback; anonymous feedback stays anonymous. Its author.',
+  })
+  feedbackUpdate(
+    @Arg('input', () => FeedbackUpdateInput, { description: 'The changes.' }) input: FeedbackUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateFeedback(ctx, input);
+  }
+
+  @Mutation(() => FeedbackDeletePayload, {
+    description: "Deletes feedback. Its author, and the seminar's staff.",
+  })
+  feedbackDelete(
+    @Arg('input', () => FeedbackDeleteInput, { description: 'The feedback.' }) input: FeedbackDeleteInput,
+    @Ctx() ctx: Context,
+  ) {
+    return deleteFeedback(ctx, input);
   }
 }
 

@@ -44,5 +44,9 @@ export class Feedback implements Partial<FeedbackRow> {
   @Field(() => DateTime, { description: 'When it was given.' })
   createdAt!: Date;
 
+  @Field(() => Int, { description: 'Revision number, raised by every change; edits must name the one they read.' })
+  version!: number;
+
+  id!: string;
   sessionId!: string | null;
 }

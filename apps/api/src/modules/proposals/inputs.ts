@@ -1,4 +1,4 @@
-import { SupportType as SupportTypeEnum } from '@seminarhub/db';
+import { ProposalMemberRole as ProposalMemberRoleEnum, SupportType as SupportTypeEnum } from '@seminarhub/db';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../core/user-errors.ts';
 import { Proposal } from './types.ts';
@@ -66,6 +66,46 @@ export class ProposalTransitionInput {
 
   @Field(() => SupportTypeEnum, { nullable: true, description: 'The support offered, when selecting for support.' })
   supportType?: SupportTypeEnum | null;
+}
+
+@InputType({
+  description: 'A change to a proposal team while the team may still edit it (DRAFT or REVISION_REQUESTED).',
+})
+export class ProposalMemberInput {
+  @Field(() => ID, { description: 'The proposal’s ID.' })
+  proposalId!: string;
+
+  @Field(() => Int, { description: 'The proposal’s `version` you read; a newer one is a CONFLICT.' })
+  version!: number;
+
+  @Field(() => ID, { description: 'The person who joins, leaves, or whose role changes.' })
+  personId!: string;
+}
+
+@InputType({ description: 'A new role for a team member; making someone LEAD hands the lead over to them.' })
+export class ProposalMemberRoleSetInput extends ProposalMemberInput {
+  @Field(() => ProposalMemberRoleEnum, {
+    description: 'LEAD hands the lead to this member (the current lead becomes a MEMBER); MEMBER steps a lead down.',
+  })
+  role!: ProposalMemberRoleEnum;
+}
+
+@InputType({ description: 'The DRAFT proposal to delete.' })
+export class ProposalDeleteInput {
+  @Field(() => ID, { description: 'The proposal’s ID.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you read.' })
+  version!: number;
+}
+
+@ObjectType({ description: 'The result of deleting a proposal.' })
+export class ProposalDeletePayload {
+  @Field(() => ID, { nullable: true, description: 'The ID of the proposal deleted.' })
+  deletedId!: string | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was deleted; empty on success.' })
+  userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'The result of creating, changing or moving a proposal.' })

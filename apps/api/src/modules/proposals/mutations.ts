@@ -1,13 +1,22 @@
-import type { Proposal, ProposalDecisionKind, ProposalStatus } from '@seminarhub/db';
+import type { EnrollmentStatus, Prisma, Proposal, ProposalDecisionKind, ProposalStatus } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
-import { fromGlobalIdOf } from '../../core/node-id.ts';
+import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
 import { mayManage } from '../seminars/mutations.ts';
-import type { ProposalCreateInput, ProposalPayload, ProposalTransitionInput, ProposalUpdateInput } from './inputs.ts';
+import type {
+  ProposalCreateInput,
+  ProposalDeleteInput,
+  ProposalDeletePayload,
+  ProposalMemberInput,
+  ProposalMemberRoleSetInput,
+  ProposalPayload,
+  ProposalTransitionInput,
+  ProposalUpdateInput,
+} from './inputs.ts';
 
 /**
  * A proposal's life: written and submitted by its team; reviewed, commended, selected or declined
@@ -35,6 +44,9 @@ export const PROPOSAL_TRANSITIONS = {
 export type ProposalTransition = keyof typeof PROPOSAL_TRANSITIONS;
 
 const EDITABLE: ProposalStatus[] = ['DRAFT', 'REVISION_REQUESTED'];
+/** Enrollments that let a person write proposals in a seminar: accepted, confirmed or finished. */
+export const WRITING_ENROLLMENT: EnrollmentStatus[] = ['ACCEPTED', 'CONFIRMED', 'COMPLETED'];
+const MAX_TEAM = 10;
 const failed = (error: UserError): ProposalPayload => ({ proposal: null, userErrors: [error] });
 const notFound = (field: string, noun: string) =>
   userError(UserErrorCode.NOT_FOUND, `There is no such ${noun}.`, ['input', field]);
@@ -48,7 +60,7 @@ function checkText(input: Partial<ProposalUpdateInput>, creating: boolean): Chec
 }
 
 /** Who may act on a proposal: staff of its seminar, and its team for the team's steps. */
-async function roleOn(ctx: Context, proposal: { id: string; seminarId: string }) {
+export async function roleOn(ctx: Context, proposal: { id: string; seminarId: string }) {
   const seminar = await ctx.prisma.seminar.findUniqueOrThrow({
     where: { id: proposal.seminarId },
     select: { id: true, programId: true },
@@ -58,6 +70,17 @@ async function roleOn(ctx: Context, proposal: { id: string; seminarId: string })
   const team =
     personId !== null && (await ctx.prisma.proposalMember.count({ where: { proposalId: proposal.id, personId } })) > 0;
   return { staff, team };
+}
+
+function refuseUnlessEditable(proposal: Proposal, field: string): void {
+  if (!EDITABLE.includes(proposal.status)) {
+    refuse(
+      userError(UserErrorCode.INVALID_TRANSITION, `A proposal that is ${proposal.status} can no longer be edited.`, [
+        'input',
+        field,
+      ]),
+    );
+  }
 }
 
 export async function createProposal(ctx: Context, input: ProposalCreateInput): Promise<ProposalPayload> {
@@ -73,13 +96,14 @@ export async function createProposal(ctx: Context, input: ProposalCreateInput): 
   const enrolled =
     seminar && personId
       ? (await ctx.prisma.enrollment.count({
-          where: { seminarId, personId, status: { in: ['ACCEPTED', 'CONFIRMED', 'COMPLETED'] } },
+          where: { seminarId, personId, status: { in: WRITING_ENROLLMENT } },
         })) > 0
       : false;
   if (!seminar || !(staff || enrolled)) return failed(notFound('seminarId', 'seminar you take part in'));
 
   const checks = checkText(input, true);
-  if (memberIds.length < 1 || memberIds.length > 10) checks.fail('memberIds', 'A team has 1 to 10 members.');
+  if (memberIds.length < 1 || memberIds.length > MAX_TEAM)
+    checks.fail('memberIds', `A team has 1 to ${MAX_TEAM} members.`);
   if (new Set(memberIds).size !== memberIds.length) checks.fail('memberIds', 'Each member appears once.');
   if (!staff && personId && !memberIds.includes(personId)) checks.fail('memberIds', 'Include yourself in the team.');
   const enrolledMembers = await ctx.prisma.enrollment.count({ where: { seminarId, personId: { in: memberIds } } });
@@ -134,14 +158,7 @@ export async function updateProposal(ctx: Context, input: ProposalUpdateInput): 
     id,
     input.version,
     async (tx, before) => {
-      if (!EDITABLE.includes(before.status)) {
-        refuse(
-          userError(UserErrorCode.INVALID_TRANSITION, `A proposal that is ${before.status} can no longer be edited.`, [
-            'input',
-            'id',
-          ]),
-        );
-      }
+      refuseUnlessEditable(before, 'id');
       const after = await tx.proposal.update({
         where: { id },
         data: {
@@ -221,4 +238,182 @@ export async function transitionProposal(
     },
   );
   return outcome.ok ? { proposal: outcome.result, userErrors: [] } : { proposal: null, userErrors: outcome.errors };
+}
+
+type Team = { personId: string; role: 'LEAD' | 'MEMBER' }[];
+
+async function teamOf(tx: Prisma.TransactionClient, proposalId: string): Promise<Team> {
+  return tx.proposalMember.findMany({
+    where: { proposalId },
+    select: { personId: true, role: true },
+    orderBy: [{ role: 'asc' }, { id: 'asc' }],
+  });
+}
+
+/**
+ * A change to a proposal's team: allowed to the team and staff while the proposal may be edited,
+ * against the proposal's version, which it raises; the audit record shows the team before and after.
+ */
+async function changeTeam(
+  ctx: Context,
+  input: ProposalMemberInput,
+  action: string,
+  change: (tx: Prisma.TransactionClient, proposal: Proposal, team: Team, personId: string) => Promise<void>,
+): Promise<ProposalPayload> {
+  if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+  const id = fromGlobalIdOf('Proposal', input.proposalId, 'input.proposalId');
+  const personId = fromGlobalIdOf('Person', input.personId, 'input.personId');
+  const found = await ctx.prisma.proposal.findUnique({ where: { id } });
+  const role = found ? await roleOn(ctx, found) : { staff: false, team: false };
+  if (!found || !(role.staff || role.team)) return failed(notFound('proposalId', 'proposal'));
+
+  const outcome = await changeVersioned<Proposal, Proposal>(
+    ctx.prisma,
+    'Proposal',
+    'proposal',
+    id,
+    input.version,
+    async (tx, before) => {
+      refuseUnlessEditable(before, 'proposalId');
+      const team = await teamOf(tx, id);
+      await change(tx, before, team, personId);
+      const after = await tx.proposal.update({ where: { id }, data: { version: { increment: 1 } } });
+      await recordAudit(tx, ctx, {
+        action,
+        entityType: 'Proposal',
+        entityId: id,
+        before: { ...before, members: team },
+        after: { ...after, members: await teamOf(tx, id) },
+      });
+      return after;
+    },
+  );
+  return outcome.ok ? { proposal: outcome.result, userErrors: [] } : { proposal: null, userErrors: outcome.errors };
+}
+
+const onPerson = (code: UserErrorCode, message: string) => refuse(userError(code, message, ['input', 'personId']));
+
+export function addProposalMember(ctx: Context, input: ProposalMemberInput): Promise<ProposalPayload> {
+  return changeTeam(ctx, input, 'proposal.memberAdd', async (tx, proposal, team, personId) => {
+    if (team.some((member) => member.personId === personId))
+      onPerson(UserErrorCode.CONFLICT, 'This person is already on the team.');
+    if (team.length >= MAX_TEAM) onPerson(UserErrorCode.INVALID, `A team has at most ${MAX_TEAM} members.`);
+    const enrolled = await tx.enrollment.count({
+      where: { seminarId: proposal.seminarId, personId, status: { in: WRITING_ENROLLMENT } },
+    });
+    if (enrolled === 0) {
+      onPerson(
+        UserErrorCode.INVALID,
+        'Only people accepted into the seminar (ACCEPTED, CONFIRMED or COMPLETED) can join its proposals.',
+      );
+    }
+    await tx.proposalMember.create({ data: { proposalId: proposal.id, personId, role: 'MEMBER' } });
+  });
+}
+
+export function removeProposalMember(ctx: Context, input: ProposalMemberInput): Promise<ProposalPayload> {
+  return changeTeam(ctx, input, 'proposal.memberRemove', async (tx, proposal, team, personId) => {
+    const member = team.find((row) => row.personId === personId);
+    if (!member) return onPerson(UserErrorCode.NOT_FOUND, 'This person is not on the team.');
+    if (team.length === 1) onPerson(UserErrorCode.INVALID, 'A team keeps at least one member.');
+    if (member.role === 'LEAD' && !team.some((row) => row.role === 'LEAD' && row.personId !== personId)) {
+      onPerson(UserErrorCode.INVALID, 'The proposal would have no lead: hand the lead to another member first.');
+    }
+    await tx.proposalMember.delete({ where: { proposalId_personId: { proposalId: proposal.id, personId } } });
+  });
+}
+
+export function setProposalMemberRole(ctx: Context, input: ProposalMemberRoleSetInput): Promise<ProposalPayload> {
+  return changeTeam(ctx, input, 'proposal.memberRoleSet', async (tx, proposal, team, personId) => {
+    const member = team.find((row) => row.personId === personId);
+    if (!member) return onPerson(UserErrorCode.NOT_FOUND, 'This person is not on the team.');
+    if (input.role === 'LEAD') {
+      // One lead at a time: handing the lead over steps the current lead down.
+      await tx.proposalMember.updateMany({
+        where: { proposalId: proposal.id, role: 'LEAD', personId: { not: personId } },
+        data: { role: 'MEMBER' },
+      });
+    } else if (member.role === 'LEAD' && !team.some((row) => row.role === 'LEAD' && row.personId !== personId)) {
+      refuse(
+        userError(UserErrorCode.INVALID, 'A proposal needs a lead: make another member LEAD instead.', [
+          'input',
+          'role',
+        ]),
+      );
+    }
+    await tx.proposalMember.update({
+      where: { proposalId_personId: { proposalId: proposal.id, personId } },
+      data: { role: input.role },
+    });
+  });
+}
+
+/** Only a DRAFT that was never handed in may go, by its lead or staff: anything later is history. */
+export async function deleteProposal(ctx: Context, input: ProposalDeleteInput): Promise<ProposalDeletePayload> {
+  if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+  const id = fromGlobalIdOf('Proposal', input.id, 'input.id');
+  const found = await ctx.prisma.proposal.findUnique({ where: { id } });
+  const { staff } = found ? await roleOn(ctx, found) : { staff: false };
+  const personId = ctx.viewer.kind === 'user' ? ctx.viewer.personId : null;
+  const lead =
+    found !== null &&
+    personId !== null &&
+    (await ctx.prisma.proposalMember.count({ where: { proposalId: id, personId, role: 'LEAD' } })) > 0;
+  if (!found || !(staff || lead)) {
+    return { deletedId: null, userErrors: [notFound('id', 'proposal')] };
+  }
+  const outcome = await changeVersioned<Proposal, void>(
+    ctx.prisma,
+    'Proposal',
+    'proposal',
+    id,
+    input.version,
+    async (tx, before) => {
+      if (before.status !== 'DRAFT' || before.submittedAt !== null) {
+        refuse(
+          userError(
+            UserErrorCode.INVALID_TRANSITION,
+            `A proposal that is ${before.status} cannot be deleted: only a DRAFT never handed in can.`,
+            ['input', 'id'],
+          ),
+        );
+      }
+      const uses = await tx.proposal.findUniqueOrThrow({
+        where: { id },
+        select: {
+          _count: {
+            select: {
+              reviews: true,
+              reviewAssignments: true,
+              decisions: true,
+              milestones: true,
+              progressReports: true,
+            },
+          },
+        },
+      });
+      const inUse = Object.entries(uses._count).filter(([, count]) => count > 0);
+      if (inUse.length > 0) {
+        refuse(
+          userError(
+            UserErrorCode.IN_USE,
+            `The proposal is referred to by ${inUse.map(([what, count]) => `${count} ${what}`).join(', ')}; deleting it would lose that history.`,
+            ['input', 'id'],
+          ),
+        );
+      }
+      const team = await teamOf(tx, id);
+      await tx.proposal.delete({ where: { id } });
+      await recordAudit(tx, ctx, {
+        action: 'proposal.delete',
+        entityType: 'Proposal',
+        entityId: id,
+        before: { ...before, members: team },
+        after: null,
+      });
+    },
+  );
+  return outcome.ok
+    ? { deletedId: toGlobalId('Proposal', id), userErrors: [] }
+    : { deletedId: null, userErrors: outcome.errors };
 }

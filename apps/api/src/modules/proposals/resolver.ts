@@ -4,9 +4,26 @@ import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
-import { ProposalCreateInput, ProposalPayload, ProposalTransitionInput, ProposalUpdateInput } from './inputs.ts';
+import {
+  ProposalCreateInput,
+  ProposalDeleteInput,
+  ProposalDeletePayload,
+  ProposalMemberInput,
+  ProposalMemberRoleSetInput,
+  ProposalPayload,
+  ProposalTransitionInput,
+  ProposalUpdateInput,
+} from './inputs.ts';
 import { ProposalListArgs } from './list.ts';
-import { createProposal, transitionProposal, updateProposal } from './mutations.ts';
+import {
+  addProposalMember,
+  createProposal,
+  deleteProposal,
+  removeProposalMember,
+  setProposalMemberRole,
+  transitionProposal,
+  updateProposal,
+} from './mutations.ts';
 import { canReadDetails, listProposals, proposalsOfSeminar } from './service.ts';
 import { Proposal, ProposalConnection, ProposalDecision, ProposalMember } from './types.ts';
 
@@ -30,6 +47,52 @@ export class ProposalResolver {
     @Ctx() ctx: Context,
   ) {
     return updateProposal(ctx, input);
+  }
+
+  @Mutation(() => ProposalPayload, {
+    description:
+      'Adds a person accepted into the seminar to the team as a MEMBER, while DRAFT or REVISION_REQUESTED. Its team and staff.',
+  })
+  proposalMemberAdd(
+    @Arg('input', () => ProposalMemberInput, { description: 'The proposal and the person.' })
+    input: ProposalMemberInput,
+    @Ctx() ctx: Context,
+  ) {
+    return addProposalMember(ctx, input);
+  }
+
+  @Mutation(() => ProposalPayload, {
+    description:
+      'Takes a person off the team, while DRAFT or REVISION_REQUESTED; never the only lead. Its team and staff.',
+  })
+  proposalMemberRemove(
+    @Arg('input', () => ProposalMemberInput, { description: 'The proposal and the person.' })
+    input: ProposalMemberInput,
+    @Ctx() ctx: Context,
+  ) {
+    return removeProposalMember(ctx, input);
+  }
+
+  @Mutation(() => ProposalPayload, {
+    description:
+      'Changes a team member’s role, while DRAFT or REVISION_REQUESTED: LEAD hands the lead over. Its team and staff.',
+  })
+  proposalMemberRoleSet(
+    @Arg('input', () => ProposalMemberRoleSetInput, { description: 'The proposal, the person and the role.' })
+    input: ProposalMemberRoleSetInput,
+    @Ctx() ctx: Context,
+  ) {
+    return setProposalMemberRole(ctx, input);
+  }
+
+  @Mutation(() => ProposalDeletePayload, {
+    description: 'Deletes a DRAFT proposal that was never submitted. Its team lead and staff.',
+  })
+  proposalDelete(
+    @Arg('input', () => ProposalDeleteInput, { description: 'The proposal.' }) input: ProposalDeleteInput,
+    @Ctx() ctx: Context,
+  ) {
+    return deleteProposal(ctx, input);
   }
 
   @Mutation(() => ProposalPayload, {

@@ -1,0 +1,130 @@
+import { type Milestone, MilestoneStatus, OutcomeLevel, type ProgressReport } from '@seminarhub/db';
+import { Field, InputType } from 'type-graphql';
+import {
+  DateFilter,
+  DateTimeFilter,
+  enumFilter,
+  IntFilter,
+  oneOf,
+  range,
+  StringFilter,
+  text,
+} from '../../core/lists/filters.ts';
+import { type ListSpec, listArgs } from '../../core/lists/lists.ts';
+import { orderInput } from '../../core/lists/ordering.ts';
+import { documentOf } from '../../core/lists/search.ts';
+
+const MilestoneStatusFilter = enumFilter(MilestoneStatus, 'MilestoneStatus');
+const OutcomeLevelFilter = enumFilter(OutcomeLevel, 'OutcomeLevel');
+
+@InputType({ description: 'Which milestones to list; every condition given must hold.' })
+export class MilestoneFilter {
+  @Field(() => StringFilter, { nullable: true, description: 'The title.' })
+  title?: StringFilter | null;
+
+  @Field(() => MilestoneStatusFilter, { nullable: true, description: 'Where it stands.' })
+  status?: InstanceType<typeof MilestoneStatusFilter> | null;
+
+  @Field(() => DateFilter, { nullable: true, description: 'When it is due: overdue ones are `lt` today.' })
+  dueDate?: DateFilter | null;
+
+  @Field(() => [MilestoneFilter], { nullable: true, description: 'Every one of these filters holds.' })
+  AND?: MilestoneFilter[] | null;
+
+  @Field(() => [MilestoneFilter], { nullable: true, description: 'At least one of these filters holds.' })
+  OR?: MilestoneFilter[] | null;
+
+  @Field(() => MilestoneFilter, { nullable: true, description: 'This filter does not hold.' })
+  NOT?: MilestoneFilter | null;
+}
+
+export const MilestoneOrder = orderInput('Milestone', 'milestones', {
+  DUE_DATE: 'When it is due, the soonest first.',
+  TITLE: 'The title, A to Z.',
+  STATUS: 'The status, in the order of MilestoneStatus.',
+});
+
+export const MilestoneListArgs = listArgs(MilestoneFilter, MilestoneOrder, 'milestones');
+export type MilestoneListArgs = InstanceType<typeof MilestoneListArgs>;
+
+const milestoneDue = {
+  field: 'dueDate',
+  kind: 'date',
+  direction: 'asc',
+  value: (row) => row.dueDate,
+} as const satisfies ListSpec<Milestone, MilestoneFilter>['defaultOrder'];
+
+export const MILESTONE_LIST: ListSpec<Milestone, MilestoneFilter> = {
+  filter: { title: text('title'), status: oneOf('status'), dueDate: range('dueDate') },
+  orders: {
+    DUE_DATE: milestoneDue,
+    TITLE: { field: 'title', kind: 'string', direction: 'asc', value: (row) => row.title },
+    STATUS: {
+      field: 'status',
+      kind: 'enum',
+      values: Object.values(MilestoneStatus),
+      direction: 'asc',
+      value: (row) => row.status,
+    },
+  },
+  defaultOrder: milestoneDue,
+  search: { from: '"Milestone" t', document: documentOf(['t.title', 'A'], ['t.description', 'B']) },
+};
+
+@InputType({ description: 'Which progress reports to list; every condition given must hold.' })
+export class ProgressReportFilter {
+  @Field(() => IntFilter, { nullable: true, description: 'Months after the seminar the report covers.' })
+  monthsAfter?: IntFilter | null;
+
+  @Field(() => DateFilter, { nullable: true, description: 'When it is due.' })
+  dueDate?: DateFilter | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True for submitted reports only, false for those still due.' })
+  submitted?: boolean | null;
+
+  @Field(() => DateTimeFilter, { nullable: true, description: 'When it was submitted.' })
+  submittedAt?: DateTimeFilter | null;
+
+  @Field(() => OutcomeLevelFilter, { nullable: true, description: 'The outcome reached.' })
+  outcomeLevel?: InstanceType<typeof OutcomeLevelFilter> | null;
+
+  @Field(() => [ProgressReportFilter], { nullable: true, description: 'Every one of these filters holds.' })
+  AND?: ProgressReportFilter[] | null;
+
+  @Field(() => [ProgressReportFilter], { nullable: true, description: 'At least one of these filters holds.' })
+  OR?: ProgressReportFilter[] | null;
+
+  @Field(() => ProgressReportFilter, { nullable: true, description: 'This filter does not hold.' })
+  NOT?: ProgressReportFilter | null;
+}
+
+export const ProgressReportOrder = orderInput('ProgressReport', 'progress reports', {
+  DUE_DATE: 'When it is due, the soonest first.',
+  MONTHS_AFTER: 'Months after the seminar, the fewest first.',
+});
+
+export const ProgressReportListArgs = listArgs(ProgressReportFilter, ProgressReportOrder, 'progress reports');
+export type ProgressReportListArgs = InstanceType<typeof ProgressReportListArgs>;
+
+const reportDue = {
+  field: 'dueDate',
+  kind: 'date',
+  direction: 'asc',
+  value: (row) => row.dueDate,
+} as const satisfies ListSpec<ProgressReport, ProgressReportFilter>['defaultOrder'];
+
+export const PROGRESS_REPORT_LIST: ListSpec<ProgressReport, ProgressReportFilter> = {
+  filter: {
+    monthsAfter: range('monthsAfter'),
+    dueDate: range('dueDate'),
+    submitted: (submitted) => ({ submittedAt: submitted ? { not: null } : null }),
+    submittedAt: range('submittedAt'),
+    outcomeLevel: oneOf('outcomeLevel'),
+  },
+  orders: {
+    DUE_DATE: reportDue,
+    MONTHS_AFTER: { field: 'monthsAfter', kind: 'number', direction: 'asc', value: (row) => row.monthsAfter },
+  },
+  defaultOrder: reportDue,
+  search: { from: '"ProgressReport" t', document: documentOf(['t.summary', 'A']) },
+};
