@@ -14,7 +14,8 @@ type VersionedTable =
   | 'Enrollment'
   | 'Feedback'
   | 'Milestone'
-  | 'ProgressReport';
+  | 'ProgressReport'
+  | 'Review';
 
 /** Thrown inside a versioned change to refuse it: the transaction rolls back and the errors are returned. */
 export class Refusal extends Error {

@@ -108,6 +108,7 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   // Only authors change feedback; staff may delete it, when a generated ID names some.
   feedbackDelete: ['Feedback', 'AuditEvent'],
   reviewAssign: ['ReviewAssignment', 'AuditEvent'],
+  reviewUnassign: ['ReviewAssignment', 'AuditEvent'],
   reviewCriterionCreate: ['ReviewCriterion', 'AuditEvent'],
   reviewCriterionUpdate: ['AuditEvent'],
   reviewCriterionDelete: ['ReviewCriterion', 'AuditEvent'],

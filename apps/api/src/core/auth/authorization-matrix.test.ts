@@ -1002,6 +1002,29 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.reviewUnassign',
+    what: 'take a reviewer off (nobody is assigned: nothing to do)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($p: ID!, $r: ID!) { reviewUnassign(input: { proposalId: $p, reviewerId: $r }) { userErrors { code } } }',
+          { p: f.teamProposal, r: f.speaker },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.reviewUpdate',
+    what: 'change one’s own review (refused: there is no such review)',
+    expect: '--A----',
+    probe: async (send) =>
+      !denied(
+        await send('mutation($id: ID!) { reviewUpdate(input: { id: $id, version: 1 }) { userErrors { code } } }', {
+          id: toGlobalId('Review', '00000000-0000-7000-8000-000000000000'),
+        }),
+      ),
+  },
+  {
     covers: 'Mutation.reviewSubmit',
     what: 'submit a review (refused: no scores, proposal not under review)',
     expect: '--A----',

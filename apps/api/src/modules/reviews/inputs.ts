@@ -54,6 +54,53 @@ export class ReviewSubmitInput {
   conflictDeclared?: boolean | null;
 }
 
+@InputType({
+  description: 'Changes to your review while the proposal is still UNDER_REVIEW; fields left out keep their value.',
+})
+export class ReviewUpdateInput {
+  @Field(() => ID, { description: 'The review.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you read; a newer one in the database is a CONFLICT.' })
+  version!: number;
+
+  @Field(() => ReviewRecommendationEnum, { nullable: true, description: 'What you recommend.' })
+  recommendation?: ReviewRecommendationEnum | null;
+
+  @Field(() => [ReviewScoreInput], {
+    nullable: true,
+    description: "New scores, replacing all of them: one for each of the programme's criteria.",
+  })
+  scores?: ReviewScoreInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'For the other reviewers and staff, up to 5,000 characters.' })
+  comment?: string | null;
+
+  @Field(() => String, { nullable: true, description: "For the proposal's team, up to 5,000 characters." })
+  commentToAuthors?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when you have a conflict of interest to declare.' })
+  conflictDeclared?: boolean | null;
+}
+
+@InputType({ description: 'The reviewer to take off a proposal.' })
+export class ReviewUnassignInput {
+  @Field(() => ID, { description: 'The proposal.' })
+  proposalId!: string;
+
+  @Field(() => ID, { description: 'The reviewer (a Person ID).' })
+  reviewerId!: string;
+}
+
+@ObjectType({ description: 'The result of taking a reviewer off a proposal.' })
+export class ReviewUnassignPayload {
+  @Field(() => Boolean, { description: 'True when the reviewer is no longer assigned (also when they were not).' })
+  unassigned!: boolean;
+
+  @Field(() => [UserError], { description: 'Why the reviewer stays assigned; empty on success.' })
+  userErrors!: UserError[];
+}
+
 @ObjectType({ description: 'The result of submitting a review.' })
 export class ReviewSubmitPayload {
   @Field(() => Review, { nullable: true, description: 'The review, as saved.' })

@@ -1,11 +1,11 @@
-import { Prisma, type ReviewCriterion } from '@seminarhub/db';
+import { Prisma, type Review, type ReviewCriterion } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { forbidden, unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
-import { changeVersioned, refuse } from '../../core/versioned.ts';
+import { changeVersioned, refusable, refuse } from '../../core/versioned.ts';
 import { mayManageProgram } from '../programs/mutations.ts';
 import { mayManage, requireManagerRole } from '../seminars/mutations.ts';
 import type {
@@ -16,8 +16,12 @@ import type {
   ReviewCriterionDeletePayload,
   ReviewCriterionPayload,
   ReviewCriterionUpdateInput,
+  ReviewScoreInput,
   ReviewSubmitInput,
   ReviewSubmitPayload,
+  ReviewUnassignInput,
+  ReviewUnassignPayload,
+  ReviewUpdateInput,
 } from './inputs.ts';
 
 const notFound = (field: string, noun: string) =>
@@ -71,6 +75,36 @@ export async function assignReviewer(ctx: Context, input: ReviewAssignInput): Pr
   return { assigned: true, userErrors: [] };
 }
 
+/** Reads the scores given, each within its criterion's range, every criterion once; problems go to `checks`. */
+function checkScores(checks: Checks, criteria: ReviewCriterion[], given: ReviewScoreInput[]) {
+  const scores = given.map((entry, index) => ({
+    criterionId: fromGlobalIdOf('ReviewCriterion', entry.criterionId, `input.scores[${index}].criterionId`),
+    score: entry.score,
+    index,
+  }));
+  for (const { criterionId, score, index } of scores) {
+    const criterion = criteria.find((candidate) => candidate.id === criterionId);
+    if (!criterion)
+      checks.errors.push(
+        userError(UserErrorCode.NOT_FOUND, "Not one of the programme's criteria.", ['input', 'scores', String(index)]),
+      );
+    else if (!Number.isInteger(score) || score < criterion.minScore || score > criterion.maxScore) {
+      checks.errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          `${criterion.name} is scored from ${criterion.minScore} to ${criterion.maxScore}.`,
+          ['input', 'scores', String(index)],
+        ),
+      );
+    }
+  }
+  const scored = new Set(scores.map((entry) => entry.criterionId));
+  if (scored.size !== scores.length) checks.fail('scores', 'Score each criterion once.');
+  const missing = criteria.filter((criterion) => !scored.has(criterion.id)).map((criterion) => criterion.name);
+  if (missing.length > 0) checks.fail('scores', `Score every criterion; missing: ${missing.join(', ')}.`);
+  return scores;
+}
+
 /**
  * A review scores every criterion of the programme within its range; one per reviewer and
  * proposal, only while the proposal is UNDER_REVIEW and assigned to the reviewer.
@@ -103,35 +137,10 @@ export async function submitReview(ctx: Context, input: ReviewSubmitInput): Prom
     };
   }
 
-  const criteria = proposal.seminar.program.reviewCriteria;
   const checks = new Checks()
     .text('comment', input.comment, { max: 5000 })
     .text('commentToAuthors', input.commentToAuthors, { max: 5000 });
-  const scores = input.scores.map((entry, index) => ({
-    criterionId: fromGlobalIdOf('ReviewCriterion', entry.criterionId, `input.scores[${index}].criterionId`),
-    score: entry.score,
-    index,
-  }));
-  for (const { criterionId, score, index } of scores) {
-    const criterion = criteria.find((candidate) => candidate.id === criterionId);
-    if (!criterion)
-      checks.errors.push(
-        userError(UserErrorCode.NOT_FOUND, "Not one of the programme's criteria.", ['input', 'scores', String(index)]),
-      );
-    else if (!Number.isInteger(score) || score < criterion.minScore || score > criterion.maxScore) {
-      checks.errors.push(
-        userError(
-          UserErrorCode.INVALID,
-          `${criterion.name} is scored from ${criterion.minScore} to ${criterion.maxScore}.`,
-          ['input', 'scores', String(index)],
-        ),
-      );
-    }
-  }
-  const scored = new Set(scores.map((entry) => entry.criterionId));
-  if (scored.size !== scores.length) checks.fail('scores', 'Score each criterion once.');
-  const missing = criteria.filter((criterion) => !scored.has(criterion.id)).map((criterion) => criterion.name);
-  if (missing.length > 0) checks.fail('scores', `Score every criterion; missing: ${missing.join(', ')}.`);
+  const scores = checkScores(checks, proposal.seminar.program.reviewCriteria, input.scores);
   if (!checks.ok) return { review: null, userErrors: checks.errors };
 
   const already = {
@@ -383,4 +392,111 @@ export async function deleteReviewCriterion(
   return outcome.ok
     ? { deletedId: toGlobalId('ReviewCriterion', target.id), userErrors: [] }
     : { deletedId: null, userErrors: outcome.errors };
+}
+
+/**
+ * The reviewer corrects their review while the proposal is still UNDER_REVIEW: once staff have
+ * moved it on, the review is part of the decision and stays as it was.
+ */
+export async function updateReview(ctx: Context, input: ReviewUpdateInput): Promise<ReviewSubmitPayload> {
+  const { viewer } = ctx;
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (viewer.kind !== 'user' || viewer.role !== 'REVIEWER' || !viewer.personId)
+    throw forbidden('Only reviewers change their reviews.');
+  const reviewerId = viewer.personId;
+  const id = fromGlobalIdOf('Review', input.id, 'input.id');
+  const checks = new Checks()
+    .text('comment', input.comment, { max: 5000 })
+    .text('commentToAuthors', input.commentToAuthors, { max: 5000 });
+  if (input.recommendation === null) checks.fail('recommendation', 'A recommendation is required.');
+  const outcome = await changeVersioned<Review, Review>(
+    ctx.prisma,
+    'Review',
+    'review',
+    id,
+    input.version,
+    async (tx, before) => {
+      // Someone else's review looks missing, like one that does not exist.
+      if (before.reviewerId !== reviewerId) refuse(notFound('id', 'review of yours'));
+      const proposal = await tx.proposal.findUniqueOrThrow({
+        where: { id: before.proposalId },
+        include: { seminar: { include: { program: { include: { reviewCriteria: true } } } } },
+      });
+      if (proposal.status !== 'UNDER_REVIEW') {
+        refuse(
+          userError(
+            UserErrorCode.INVALID_TRANSITION,
+            `The proposal is ${proposal.status}: a review can change only while it is UNDER_REVIEW.`,
+            ['input', 'id'],
+          ),
+        );
+      }
+      const scores = input.scores ? checkScores(checks, proposal.seminar.program.reviewCriteria, input.scores) : null;
+      if (!checks.ok) refuse(...checks.errors);
+      const beforeScores = await tx.reviewScore.findMany({ where: { reviewId: id }, orderBy: { criterionId: 'asc' } });
+      if (scores) {
+        await tx.reviewScore.deleteMany({ where: { reviewId: id } });
+        await tx.reviewScore.createMany({
+          data: scores.map(({ criterionId, score }) => ({ reviewId: id, criterionId, score })),
+        });
+      }
+      const after = await tx.review.update({
+        where: { id },
+        data: {
+          ...(input.recommendation != null ? { recommendation: input.recommendation } : {}),
+          ...(input.comment !== undefined ? { comment: cleanText(input.comment) ?? null } : {}),
+          ...(input.commentToAuthors !== undefined
+            ? { commentToAuthors: cleanText(input.commentToAuthors) ?? null }
+            : {}),
+          ...(input.conflictDeclared != null ? { conflictDeclared: input.conflictDeclared } : {}),
+          version: { increment: 1 },
+        },
+      });
+      const scoreMap = (rows: { criterionId: string; score: number }[]) =>
+        Object.fromEntries(rows.map((row) => [row.criterionId, row.score]));
+      await recordAudit(tx, ctx, {
+        action: 'review.update',
+        entityType: 'Review',
+        entityId: id,
+        before: { ...before, scores: scoreMap(beforeScores) },
+        after: { ...after, scores: scores ? scoreMap(scores) : scoreMap(beforeScores) },
+      });
+      return after;
+    },
+  );
+  return outcome.ok ? { review: outcome.result, userErrors: [] } : { review: null, userErrors: outcome.errors };
+}
+
+/** Staff take a reviewer off a proposal, until that reviewer has handed in a review. */
+export async function unassignReviewer(ctx: Context, input: ReviewUnassignInput): Promise<ReviewUnassignPayload> {
+  if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+  const proposalId = fromGlobalIdOf('Proposal', input.proposalId, 'input.proposalId');
+  const reviewerId = fromGlobalIdOf('Person', input.reviewerId, 'input.reviewerId');
+  const proposal = await ctx.prisma.proposal.findUnique({ where: { id: proposalId }, include: { seminar: true } });
+  if (!proposal || !(await mayManage(ctx, proposal.seminar)))
+    return { unassigned: false, userErrors: [notFound('proposalId', 'proposal')] };
+  const outcome = await refusable(ctx.prisma, async (tx) => {
+    const assignment = await tx.reviewAssignment.findUnique({
+      where: { proposalId_reviewerId: { proposalId, reviewerId } },
+    });
+    if (!assignment) return;
+    if (await tx.review.findUnique({ where: { proposalId_reviewerId: { proposalId, reviewerId } } })) {
+      refuse(
+        userError(
+          UserErrorCode.IN_USE,
+          'This reviewer has handed in a review of the proposal; it stays part of the record.',
+          ['input', 'reviewerId'],
+        ),
+      );
+    }
+    await tx.reviewAssignment.delete({ where: { id: assignment.id } });
+    await recordAudit(tx, ctx, {
+      action: 'review.unassign',
+      entityType: 'Proposal',
+      entityId: proposalId,
+      before: assignment,
+      after: null,
+    });
+  });
+  return outcome.ok ? { unassigned: true, userErrors: [] } : { unassigned: false, userErrors: outcome.errors };
 }

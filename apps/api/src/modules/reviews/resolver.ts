@@ -13,6 +13,9 @@ import {
   ReviewCriterionUpdateInput,
   ReviewSubmitInput,
   ReviewSubmitPayload,
+  ReviewUnassignInput,
+  ReviewUnassignPayload,
+  ReviewUpdateInput,
 } from './inputs.ts';
 import { ReviewListArgs } from './list.ts';
 import {
@@ -20,6 +23,8 @@ import {
   createReviewCriterion,
   deleteReviewCriterion,
   submitReview,
+  unassignReviewer,
+  updateReview,
   updateReviewCriterion,
 } from './mutations.ts';
 import { reviewsOfProposal, weightedScore } from './service.ts';
@@ -35,6 +40,29 @@ export class ReviewResolver {
     @Ctx() ctx: Context,
   ) {
     return assignReviewer(ctx, input);
+  }
+
+  @Mutation(() => ReviewUnassignPayload, {
+    description:
+      'Takes a reviewer off a proposal, unless they have handed in a review of it (IN_USE). Staff of its seminar.',
+  })
+  reviewUnassign(
+    @Arg('input', () => ReviewUnassignInput, { description: 'The proposal and the reviewer.' })
+    input: ReviewUnassignInput,
+    @Ctx() ctx: Context,
+  ) {
+    return unassignReviewer(ctx, input);
+  }
+
+  @Mutation(() => ReviewSubmitPayload, {
+    description:
+      'Changes the signed-in reviewer’s own review, if nobody changed it since they read it, while the proposal is UNDER_REVIEW.',
+  })
+  reviewUpdate(
+    @Arg('input', () => ReviewUpdateInput, { description: 'The changes.' }) input: ReviewUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateReview(ctx, input);
   }
 
   @Mutation(() => ReviewSubmitPayload, {
