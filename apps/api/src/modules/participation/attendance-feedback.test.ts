@@ -1,7 +1,7 @@
 import { EXAMPLE_SEMINAR_ID } from '@seminarhub/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, startTestApi, type TestApi } from '../../../test/testkit.ts';
-import { toGlobalId } from '../../core/node-id.ts';
+import { fromGlobalId, toGlobalId } from '../../core/node-id.ts';
 
 let api: TestApi;
 let coordinator: Actor;
@@ -37,6 +37,8 @@ beforeAll(async () => {
   ).map((row) => ({ id: toGlobalId('Enrollment', row.id), personId: row.personId }));
 });
 afterAll(() => api?.close());
+
+const fromGlobal = (globalId: string) => fromGlobalId(globalId).id;
 
 describe('attendance', () => {
   it('is recorded for many participants at once, and the session shows its rate', async () => {
@@ -76,6 +78,41 @@ describe('attendance', () => {
       },
     ]);
     expect(await api.db.prisma.attendance.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+  });
+});
+
+describe('attendance with versions', () => {
+  const VERSIONED = `mutation($input: AttendanceMarkInput!) { attendanceMark(input: $input) {
+    attendance { status version } userErrors { field code } } }`;
+
+  it('changes a mark only if nobody marked it since it was read, all or nothing', async () => {
+    // The first test marked these four: each record is at version 1.
+    const [first, second] = enrollments;
+    const changed = await coordinator.graphql(VERSIONED, {
+      input: { sessionId, entries: [{ enrollmentId: first?.id, status: 'EXCUSED', version: 1 }] },
+    });
+    expect(changed.data.attendanceMark).toEqual({ attendance: [{ status: 'EXCUSED', version: 2 }], userErrors: [] });
+
+    // A second desk still holding version 1 of both: the stale one is named, and neither is written.
+    const stale = await coordinator.graphql(VERSIONED, {
+      input: {
+        sessionId,
+        entries: [
+          { enrollmentId: second?.id, status: 'ABSENT', version: 1 },
+          { enrollmentId: first?.id, status: 'ABSENT', version: 1 },
+        ],
+      },
+    });
+    expect(stale.data.attendanceMark.attendance).toEqual([]);
+    expect(stale.data.attendanceMark.userErrors).toEqual([
+      { field: ['input', 'entries', '1', 'version'], code: 'CONFLICT' },
+    ]);
+    const rows = await api.db.prisma.attendance.findMany({
+      where: { sessionId: fromGlobal(sessionId) },
+      orderBy: { enrollmentId: 'asc' },
+    });
+    expect(rows.find((row) => toGlobalId('Enrollment', row.enrollmentId) === second?.id)?.status).toBe('LATE');
+    expect(rows.find((row) => toGlobalId('Enrollment', row.enrollmentId) === first?.id)?.status).toBe('EXCUSED');
   });
 });
 

@@ -10,6 +10,13 @@ export class AttendanceEntryInput {
 
   @Field(() => AttendanceStatusEnum, { description: 'Whether they attended.' })
   status!: AttendanceStatusEnum;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The `version` of the record you read, or 0 when you saw none: the mark is then refused with CONFLICT if someone marked it since. Left out, the mark replaces whatever is there (a check-in desk).',
+  })
+  version?: number | null;
 }
 
 @InputType({ description: 'Attendance at one session for many participants, recorded all or nothing.' })

@@ -3,9 +3,9 @@ import { recordAudit } from '../../core/audit.ts';
 import { unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
-import { UserErrorCode, userError } from '../../core/user-errors.ts';
+import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
-import { changeVersioned } from '../../core/versioned.ts';
+import { changeVersioned, refusable, refuse } from '../../core/versioned.ts';
 import { mayManage } from '../seminars/mutations.ts';
 import type {
   AttendanceMarkInput,
@@ -16,6 +16,9 @@ import type {
   FeedbackGivePayload,
   FeedbackUpdateInput,
 } from './inputs.ts';
+
+/** Advisory lock class for marking a session's attendance (the session is the key within it). */
+const ATTENDANCE_LOCK = 72317003;
 
 /** Enrollments of people who took their place: the ones who attend and give feedback. */
 const PARTICIPATING: EnrollmentStatus[] = ['CONFIRMED', 'COMPLETED'];
@@ -37,6 +40,7 @@ export async function markAttendance(ctx: Context, input: AttendanceMarkInput): 
   const entries = input.entries.map((entry, index) => ({
     enrollmentId: fromGlobalIdOf('Enrollment', entry.enrollmentId, `input.entries[${index}].enrollmentId`),
     status: entry.status,
+    version: entry.version ?? null,
   }));
   const ids = entries.map((entry) => entry.enrollmentId);
   if (new Set(ids).size !== ids.length) checks.fail('entries', 'Each enrollment appears once.');
@@ -60,12 +64,25 @@ export async function markAttendance(ctx: Context, input: AttendanceMarkInput): 
   // All or nothing: one bad entry refuses the whole list.
   if (!checks.ok) return { attendance: [], userErrors: checks.errors };
 
-  const attendance = await ctx.prisma.$transaction(async (tx) => {
+  const outcome = await refusable(ctx.prisma, async (tx) => {
+    // One marker at a time per session, so that a version read is still the version written over.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ATTENDANCE_LOCK}::int, hashtext(${sessionId}))`;
     const saved: Attendance[] = [];
-    for (const entry of entries) {
+    const conflicts: UserError[] = [];
+    for (const [index, entry] of entries.entries()) {
       const before = await tx.attendance.findUnique({
         where: { sessionId_enrollmentId: { sessionId, enrollmentId: entry.enrollmentId } },
       });
+      if (entry.version !== null && entry.version !== (before?.version ?? 0)) {
+        conflicts.push(
+          userError(
+            UserErrorCode.CONFLICT,
+            `Someone marked this participant since you read it (version ${entry.version}; now ${before?.version ?? 0}).`,
+            ['input', 'entries', String(index), 'version'],
+          ),
+        );
+        continue;
+      }
       const recordedById = ctx.viewer.kind === 'user' ? ctx.viewer.userId : null;
       const after = await tx.attendance.upsert({
         where: { sessionId_enrollmentId: { sessionId, enrollmentId: entry.enrollmentId } },
@@ -81,8 +98,12 @@ export async function markAttendance(ctx: Context, input: AttendanceMarkInput): 
       });
       saved.push(after);
     }
+    // All or nothing, conflicts included: every stale entry is named, and nothing is kept.
+    if (conflicts.length > 0) refuse(...conflicts);
     return saved;
   });
+  if (!outcome.ok) return { attendance: [], userErrors: outcome.errors };
+  const attendance = outcome.result;
   return { attendance, userErrors: [] };
 }
 

@@ -25,6 +25,11 @@ export class Attendance implements Partial<AttendanceRow> {
   @Field(() => DateTime, { description: 'When it was recorded.' })
   recordedAt!: Date;
 
+  @Field(() => Int, {
+    description: 'Revision number, raised by every mark; a mark may name it to change only what it read.',
+  })
+  version!: number;
+
   sessionId!: string;
 }
 
