@@ -106,9 +106,12 @@ export async function createProposal(ctx: Context, input: ProposalCreateInput): 
     checks.fail('memberIds', `A team has 1 to ${MAX_TEAM} members.`);
   if (new Set(memberIds).size !== memberIds.length) checks.fail('memberIds', 'Each member appears once.');
   if (!staff && personId && !memberIds.includes(personId)) checks.fail('memberIds', 'Include yourself in the team.');
-  const enrolledMembers = await ctx.prisma.enrollment.count({ where: { seminarId, personId: { in: memberIds } } });
+  // The same rule as adding a member later: only people with a place in the seminar write proposals.
+  const enrolledMembers = await ctx.prisma.enrollment.count({
+    where: { seminarId, personId: { in: memberIds }, status: { in: WRITING_ENROLLMENT } },
+  });
   if (enrolledMembers !== new Set(memberIds).size)
-    checks.fail('memberIds', 'Every member must be enrolled in the seminar.');
+    checks.fail('memberIds', 'Every member must have a place in the seminar (accepted, confirmed or completed).');
   if (
     organizationId &&
     !(await ctx.prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))

@@ -130,7 +130,7 @@ describe('a proposal, from draft to completion', () => {
     });
     expect(data.proposalCreate.userErrors.map((error: { message: string }) => error.message)).toEqual([
       'Include yourself in the team.',
-      'Every member must be enrolled in the seminar.',
+      'Every member must have a place in the seminar (accepted, confirmed or completed).',
     ]);
   });
 });
