@@ -21,8 +21,8 @@ export interface ListSpec<Row extends { id: string }, F extends Logical<F>> {
   filter: FilterSpec<F>;
   /** Sort choices by their GraphQL enum value, each with its usual direction. */
   orders: Record<string, ListOrder<Row>>;
-  /** The order without `orderBy` or `search`. */
-  defaultOrder: ListOrder<Row>;
+  /** The key in `orders` of the order used without `orderBy` or `search`. */
+  defaultOrder: string;
   search: SearchSource;
 }
 
@@ -58,8 +58,9 @@ function chosenOrder<Row extends { id: string }, F extends Logical<F>>(
   spec: ListSpec<Row, F>,
   orderBy: OrderInput<string> | null | undefined,
 ) {
-  if (!orderBy) return spec.defaultOrder;
-  const order = spec.orders[orderBy.field] ?? spec.defaultOrder;
+  const usual = spec.orders[spec.defaultOrder] as ListOrder<Row>;
+  if (!orderBy) return usual;
+  const order = spec.orders[orderBy.field] ?? usual;
   if (!orderBy.direction) return order;
   return { ...order, direction: orderBy.direction === OrderDirection.DESC ? 'desc' : 'asc' } as ListOrder<Row>;
 }

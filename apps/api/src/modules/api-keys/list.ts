@@ -36,13 +36,6 @@ export const ApiKeyOrder = orderInput('ApiKey', 'API keys', {
 export const ApiKeyListArgs = listArgs(ApiKeyFilter, ApiKeyOrder, 'API keys');
 export type ApiKeyListArgs = InstanceType<typeof ApiKeyListArgs>;
 
-const createdAt = {
-  field: 'createdAt',
-  kind: 'date',
-  direction: 'desc',
-  value: (row) => row.createdAt,
-} as const satisfies ListSpec<ApiKey, ApiKeyFilter>['defaultOrder'];
-
 export const API_KEY_LIST: ListSpec<ApiKey, ApiKeyFilter> = {
   filter: {
     name: text('name'),
@@ -50,9 +43,9 @@ export const API_KEY_LIST: ListSpec<ApiKey, ApiKeyFilter> = {
     revoked: (revoked) => ({ revokedAt: revoked ? { not: null } : null }),
   },
   orders: {
-    CREATED_AT: createdAt,
+    CREATED_AT: { field: 'createdAt', kind: 'date', direction: 'desc', value: (row) => row.createdAt },
     NAME: { field: 'name', kind: 'string', direction: 'asc', value: (row) => row.name },
   },
-  defaultOrder: createdAt,
+  defaultOrder: 'CREATED_AT',
   search: { from: '"ApiKey" t', document: documentOf(['t.name', 'A']) },
 };

@@ -54,13 +54,6 @@ export const EnrollmentOrder = orderInput('Enrollment', 'enrollments', {
 export const EnrollmentListArgs = listArgs(EnrollmentFilter, EnrollmentOrder, 'enrollments');
 export type EnrollmentListArgs = InstanceType<typeof EnrollmentListArgs>;
 
-const appliedAt = {
-  field: 'appliedAt',
-  kind: 'date',
-  direction: 'asc',
-  value: (row) => row.appliedAt,
-} as const satisfies ListSpec<Enrollment, EnrollmentFilter>['defaultOrder'];
-
 export const ENROLLMENT_LIST: ListSpec<Enrollment, EnrollmentFilter> = {
   filter: {
     seminarId: reference('seminarId', 'Seminar'),
@@ -72,7 +65,7 @@ export const ENROLLMENT_LIST: ListSpec<Enrollment, EnrollmentFilter> = {
     person: throughOne('person', PERSON_LIST.filter),
   },
   orders: {
-    APPLIED_AT: appliedAt,
+    APPLIED_AT: { field: 'appliedAt', kind: 'date', direction: 'asc', value: (row) => row.appliedAt },
     STATUS: {
       field: 'status',
       kind: 'enum',
@@ -82,7 +75,7 @@ export const ENROLLMENT_LIST: ListSpec<Enrollment, EnrollmentFilter> = {
     },
     UPDATED_AT: { field: 'updatedAt', kind: 'date', direction: 'desc', value: (row) => row.updatedAt },
   },
-  defaultOrder: appliedAt,
+  defaultOrder: 'APPLIED_AT',
   search: {
     from: '"Enrollment" t JOIN "Person" p ON p.id = t."personId"',
     document: documentOf(['p."givenName"', 'A'], ['p."familyName"', 'A'], ['p."jobTitle"', 'B']),

@@ -47,17 +47,10 @@ export const MilestoneOrder = orderInput('Milestone', 'milestones', {
 export const MilestoneListArgs = listArgs(MilestoneFilter, MilestoneOrder, 'milestones');
 export type MilestoneListArgs = InstanceType<typeof MilestoneListArgs>;
 
-const milestoneDue = {
-  field: 'dueDate',
-  kind: 'date',
-  direction: 'asc',
-  value: (row) => row.dueDate,
-} as const satisfies ListSpec<Milestone, MilestoneFilter>['defaultOrder'];
-
 export const MILESTONE_LIST: ListSpec<Milestone, MilestoneFilter> = {
   filter: { title: text('title'), status: oneOf('status'), dueDate: range('dueDate') },
   orders: {
-    DUE_DATE: milestoneDue,
+    DUE_DATE: { field: 'dueDate', kind: 'date', direction: 'asc', value: (row) => row.dueDate },
     TITLE: { field: 'title', kind: 'string', direction: 'asc', value: (row) => row.title },
     STATUS: {
       field: 'status',
@@ -67,7 +60,7 @@ export const MILESTONE_LIST: ListSpec<Milestone, MilestoneFilter> = {
       value: (row) => row.status,
     },
   },
-  defaultOrder: milestoneDue,
+  defaultOrder: 'DUE_DATE',
   search: { from: '"Milestone" t', document: documentOf(['t.title', 'A'], ['t.description', 'B']) },
 };
 
@@ -106,13 +99,6 @@ export const ProgressReportOrder = orderInput('ProgressReport', 'progress report
 export const ProgressReportListArgs = listArgs(ProgressReportFilter, ProgressReportOrder, 'progress reports');
 export type ProgressReportListArgs = InstanceType<typeof ProgressReportListArgs>;
 
-const reportDue = {
-  field: 'dueDate',
-  kind: 'date',
-  direction: 'asc',
-  value: (row) => row.dueDate,
-} as const satisfies ListSpec<ProgressReport, ProgressReportFilter>['defaultOrder'];
-
 export const PROGRESS_REPORT_LIST: ListSpec<ProgressReport, ProgressReportFilter> = {
   filter: {
     monthsAfter: range('monthsAfter'),
@@ -122,9 +108,9 @@ export const PROGRESS_REPORT_LIST: ListSpec<ProgressReport, ProgressReportFilter
     outcomeLevel: oneOf('outcomeLevel'),
   },
   orders: {
-    DUE_DATE: reportDue,
+    DUE_DATE: { field: 'dueDate', kind: 'date', direction: 'asc', value: (row) => row.dueDate },
     MONTHS_AFTER: { field: 'monthsAfter', kind: 'number', direction: 'asc', value: (row) => row.monthsAfter },
   },
-  defaultOrder: reportDue,
+  defaultOrder: 'DUE_DATE',
   search: { from: '"ProgressReport" t', document: documentOf(['t.summary', 'A']) },
 };

@@ -69,7 +69,7 @@ export const ORGANIZATION_LIST: ListSpec<Organization, OrganizationFilter> = {
     CREATED_AT: { field: 'createdAt', kind: 'date', direction: 'desc', value: (row) => row.createdAt },
     UPDATED_AT: { field: 'updatedAt', kind: 'date', direction: 'desc', value: (row) => row.updatedAt },
   },
-  defaultOrder: { field: 'name', kind: 'string', direction: 'asc', value: (row) => row.name },
+  defaultOrder: 'NAME',
   search: {
     from: '"Organization" t',
     document: documentOf(['t.name', 'A'], ['t.acronym', 'A'], ['t.description', 'B']),

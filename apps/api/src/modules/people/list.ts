@@ -61,7 +61,7 @@ export const PERSON_LIST: ListSpec<Person, PersonFilter> = {
     CREATED_AT: { field: 'createdAt', kind: 'date', direction: 'desc', value: (row) => row.createdAt },
     UPDATED_AT: { field: 'updatedAt', kind: 'date', direction: 'desc', value: (row) => row.updatedAt },
   },
-  defaultOrder: { field: 'familyName', kind: 'string', direction: 'asc', value: (row) => row.familyName },
+  defaultOrder: 'FAMILY_NAME',
   search: {
     from: '"Person" t',
     // Public fields only, for the same reason as the filter.

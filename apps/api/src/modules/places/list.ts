@@ -42,13 +42,6 @@ export const PlaceOrder = orderInput('Place', 'places', {
 export const PlaceListArgs = listArgs(PlaceFilter, PlaceOrder, 'places');
 export type PlaceListArgs = InstanceType<typeof PlaceListArgs>;
 
-const name = {
-  field: 'name',
-  kind: 'string',
-  direction: 'asc',
-  value: (row) => row.name,
-} as const satisfies ListSpec<Place, PlaceFilter>['defaultOrder'];
-
 export const PLACE_LIST: ListSpec<Place, PlaceFilter> = {
   filter: {
     name: text('name'),
@@ -58,10 +51,10 @@ export const PLACE_LIST: ListSpec<Place, PlaceFilter> = {
     hostOrganizationId: reference('hostOrganizationId', 'Organization'),
   },
   orders: {
-    NAME: name,
+    NAME: { field: 'name', kind: 'string', direction: 'asc', value: (row) => row.name },
     CREATED_AT: { field: 'createdAt', kind: 'date', direction: 'desc', value: (row) => row.createdAt },
   },
-  defaultOrder: name,
+  defaultOrder: 'NAME',
   search: {
     from: '"Place" t',
     document: documentOf(['t.name', 'A'], ['t.city', 'B'], ['t.address', 'C']),

@@ -56,7 +56,7 @@ export const PROGRAM_LIST: ListSpec<Program, ProgramFilter> = {
     CREATED_AT: { field: 'createdAt', kind: 'date', direction: 'desc', value: (row) => row.createdAt },
     UPDATED_AT: { field: 'updatedAt', kind: 'date', direction: 'desc', value: (row) => row.updatedAt },
   },
-  defaultOrder: { field: 'title', kind: 'string', direction: 'asc', value: (row) => row.title },
+  defaultOrder: 'TITLE',
   search: {
     from: '"Program" t',
     document: documentOf(['t.code', 'A'], ['t.title', 'A'], ['t.sector', 'B'], ['t.description', 'B']),

@@ -71,13 +71,6 @@ export const ProposalOrder = orderInput('Proposal', 'proposals', {
 export const ProposalListArgs = listArgs(ProposalFilter, ProposalOrder, 'proposals');
 export type ProposalListArgs = InstanceType<typeof ProposalListArgs>;
 
-const title = {
-  field: 'title',
-  kind: 'string',
-  direction: 'asc',
-  value: (row) => row.title,
-} as const satisfies ListSpec<Proposal, ProposalFilter>['defaultOrder'];
-
 export const PROPOSAL_LIST: ListSpec<Proposal, ProposalFilter> = {
   filter: {
     seminarId: reference('seminarId', 'Seminar'),
@@ -88,7 +81,7 @@ export const PROPOSAL_LIST: ListSpec<Proposal, ProposalFilter> = {
     implementingOrganizationId: reference('implementingOrganizationId', 'Organization'),
   },
   orders: {
-    TITLE: title,
+    TITLE: { field: 'title', kind: 'string', direction: 'asc', value: (row) => row.title },
     STATUS: {
       field: 'status',
       kind: 'enum',
@@ -99,7 +92,7 @@ export const PROPOSAL_LIST: ListSpec<Proposal, ProposalFilter> = {
     CREATED_AT: { field: 'createdAt', kind: 'date', direction: 'desc', value: (row) => row.createdAt },
     UPDATED_AT: { field: 'updatedAt', kind: 'date', direction: 'desc', value: (row) => row.updatedAt },
   },
-  defaultOrder: title,
+  defaultOrder: 'TITLE',
   search: {
     from: '"Proposal" t',
     // The title and summary are public; the problem and objectives are details, so never searched.

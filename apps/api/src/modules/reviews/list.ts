@@ -40,13 +40,6 @@ export const ReviewOrder = orderInput('Review', 'reviews', {
 export const ReviewListArgs = listArgs(ReviewFilter, ReviewOrder, 'reviews');
 export type ReviewListArgs = InstanceType<typeof ReviewListArgs>;
 
-const createdAt = {
-  field: 'createdAt',
-  kind: 'date',
-  direction: 'asc',
-  value: (row) => row.createdAt,
-} as const satisfies ListSpec<Review, ReviewFilter>['defaultOrder'];
-
 export const REVIEW_LIST: ListSpec<Review, ReviewFilter> = {
   filter: {
     reviewerId: reference('reviewerId', 'Person'),
@@ -55,7 +48,7 @@ export const REVIEW_LIST: ListSpec<Review, ReviewFilter> = {
     submittedAt: range('submittedAt'),
   },
   orders: {
-    CREATED_AT: createdAt,
+    CREATED_AT: { field: 'createdAt', kind: 'date', direction: 'asc', value: (row) => row.createdAt },
     RECOMMENDATION: {
       field: 'recommendation',
       kind: 'enum',
@@ -65,7 +58,7 @@ export const REVIEW_LIST: ListSpec<Review, ReviewFilter> = {
     },
     UPDATED_AT: { field: 'updatedAt', kind: 'date', direction: 'desc', value: (row) => row.updatedAt },
   },
-  defaultOrder: createdAt,
+  defaultOrder: 'CREATED_AT',
   search: {
     // Reviews are found by their reviewer's name and their comments; only readers of the review see it.
     from: '"Review" t JOIN "Person" p ON p.id = t."reviewerId"',

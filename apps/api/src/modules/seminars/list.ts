@@ -98,7 +98,7 @@ export const SEMINAR_LIST: ListSpec<Seminar, SeminarFilter> = {
     CREATED_AT: { field: 'createdAt', kind: 'date', direction: 'desc', value: (row) => row.createdAt },
     UPDATED_AT: { field: 'updatedAt', kind: 'date', direction: 'desc', value: (row) => row.updatedAt },
   },
-  defaultOrder: { field: 'startDate', kind: 'date', direction: 'desc', value: (row) => row.startDate },
+  defaultOrder: 'START_DATE',
   search: {
     from: '"Seminar" t',
     document: documentOf(['t.title', 'A'], ['t.code', 'A'], ['t.description', 'B'], ['t.venue', 'C'], ['t.city', 'C']),

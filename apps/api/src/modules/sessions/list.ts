@@ -69,13 +69,6 @@ export const SessionOrder = orderInput('Session', 'agenda items', {
 export const SessionListArgs = listArgs(SessionFilter, SessionOrder, 'agenda items');
 export type SessionListArgs = InstanceType<typeof SessionListArgs>;
 
-const startsAt = {
-  field: 'startsAt',
-  kind: 'date',
-  direction: 'asc',
-  value: (row) => row.startsAt,
-} as const satisfies ListSpec<Session, SessionFilter>['defaultOrder'];
-
 export const SESSION_LIST: ListSpec<Session, SessionFilter> = {
   filter: {
     seminarId: reference('seminarId', 'Seminar'),
@@ -92,7 +85,7 @@ export const SESSION_LIST: ListSpec<Session, SessionFilter> = {
     },
   },
   orders: {
-    STARTS_AT: startsAt,
+    STARTS_AT: { field: 'startsAt', kind: 'date', direction: 'asc', value: (row) => row.startsAt },
     TITLE: { field: 'title', kind: 'string', direction: 'asc', value: (row) => row.title },
     KIND: {
       field: 'kind',
@@ -103,7 +96,7 @@ export const SESSION_LIST: ListSpec<Session, SessionFilter> = {
     },
     UPDATED_AT: { field: 'updatedAt', kind: 'date', direction: 'desc', value: (row) => row.updatedAt },
   },
-  defaultOrder: startsAt,
+  defaultOrder: 'STARTS_AT',
   search: {
     from: '"Session" t',
     // Speakers' names too: "Kim" finds the lectures Dr Kim gives.

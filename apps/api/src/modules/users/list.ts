@@ -40,13 +40,6 @@ export const UserOrder = orderInput('User', 'accounts', {
 export const UserListArgs = listArgs(UserFilter, UserOrder, 'accounts');
 export type UserListArgs = InstanceType<typeof UserListArgs>;
 
-const email = {
-  field: 'email',
-  kind: 'string',
-  direction: 'asc',
-  value: (row) => row.email,
-} as const satisfies ListSpec<User, UserFilter>['defaultOrder'];
-
 export const USER_LIST: ListSpec<User, UserFilter> = {
   filter: {
     email: text('email'),
@@ -55,11 +48,11 @@ export const USER_LIST: ListSpec<User, UserFilter> = {
     personId: reference('personId', 'Person'),
   },
   orders: {
-    EMAIL: email,
+    EMAIL: { field: 'email', kind: 'string', direction: 'asc', value: (row) => row.email },
     ROLE: { field: 'role', kind: 'enum', values: Object.values(UserRole), direction: 'asc', value: (row) => row.role },
     CREATED_AT: { field: 'createdAt', kind: 'date', direction: 'desc', value: (row) => row.createdAt },
   },
-  defaultOrder: email,
+  defaultOrder: 'EMAIL',
   search: {
     // An email is one word to PostgreSQL's parser; its parts are added so that "karimov" finds it.
     from: '"User" t LEFT JOIN "Person" p ON p.id = t."personId"',
