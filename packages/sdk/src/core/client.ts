@@ -151,7 +151,7 @@ export function createCoreClient(options: ClientOptions): Transport {
   }
 
   const request: CoreClient['request'] = (document, variables, call) =>
-    send(String(document), variables, call) as Promise<any>;
+    send(String(document), variables, call) as Promise<never>;
 
   const pageOptions = (pageOptions: PaginateOptions<unknown>) => ({
     path: String(pageOptions.path),
@@ -161,15 +161,15 @@ export function createCoreClient(options: ClientOptions): Transport {
 
   return {
     request,
-    paginate: (document, variables, options) => paginate(String(document), variables, pageOptions(options)) as any,
-    pages: (document, variables, options) => pages(String(document), variables, pageOptions(options)) as any,
+    paginate: (document, variables, options) => paginate(String(document), variables, pageOptions(options)) as never,
+    pages: (document, variables, options) => pages(String(document), variables, pageOptions(options)) as never,
     async query(document, variables, field, call) {
-      const data = (await send(document, variables, call)) as any;
-      return data[field];
+      const data = (await send(document, variables, call)) as Record<PropertyKey, unknown>;
+      return data[field] as never;
     },
     async mutate(document, variables, field, call) {
-      const data = (await send(document, variables, call)) as any;
-      return toMutationResult(data[field]) as any;
+      const data = (await send(document, variables, call)) as Record<PropertyKey, { userErrors: unknown[] }>;
+      return toMutationResult(data[field]!) as never;
     },
   };
 }

@@ -4,20 +4,23 @@
  * that GraphQL Code Generator's client preset makes with `documentMode: 'string'` produces values that
  * fit it, and plain strings work too (typed `any`).
  */
+// biome-ignore lint/suspicious/noExplicitAny: a plain string's data is untyped, as in graphql-request.
 export type TypedDocument<Result = any, Variables = any> =
   | DocumentString<Result, Variables>
   | { __apiType?: (variables: Variables) => Result; toString(): string };
 
 /** A document as a plain string that carries its types: what the SDK's generated documents are. */
+// biome-ignore lint/suspicious/noExplicitAny: as for TypedDocument.
 export type DocumentString<Result = any, Variables = any> = string & {
   __apiType?: (variables: Variables) => Result;
 };
 
 /** The data type a document returns. */
-export type ResultOf<D> = D extends { __apiType?: (variables: any) => infer R } ? R : any;
+// biome-ignore lint/suspicious/noExplicitAny: as for TypedDocument.
+export type ResultOf<D> = D extends { __apiType?: (variables: never) => infer R } ? R : any;
 
 /** The variables type a document takes. */
-export type VariablesOf<D> = D extends { __apiType?: (variables: infer V) => any } ? V : Record<string, unknown>;
+export type VariablesOf<D> = D extends { __apiType?: (variables: infer V) => unknown } ? V : Record<string, unknown>;
 
 export type OperationKind = 'query' | 'mutation' | 'subscription';
 

@@ -26,7 +26,7 @@ export function unwrap<R extends { ok: boolean; userErrors: readonly unknown[] }
   if (!result.ok) {
     const errors = result.userErrors as readonly UserError[];
     throw new UserErrorsError<UserErrorOf<R> extends UserError<infer C> ? C : string>(
-      errors as readonly UserError<any>[],
+      errors as readonly UserError<never>[],
     );
   }
   return result as Succeeded<R>;
