@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FlakyProxy, startFlakyProxy } from '../../test/flaky-proxy.ts';
 import { type LiveApi, startLiveApi } from '../../test/live-api.ts';
-import { createClient, NetworkError, type RetryEvent, ThrottledError, TimeoutError } from '../index.ts';
+import {
+  createClient,
+  InternalServerError,
+  NetworkError,
+  type RetryEvent,
+  ThrottledError,
+  TimeoutError,
+} from '../index.ts';
 
 // Retries against the live API, with a proxy in front that drops connections, loses answers and plays
 // an overloaded gateway on cue.
@@ -62,6 +69,19 @@ describe('retries', () => {
     expect(events[0]!.delayMs).toBeGreaterThanOrEqual(1000);
     expect(events[1]!.delayMs).toBeGreaterThan(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000 + events[1]!.delayMs - 20);
+  });
+
+  it("retries the API's own 503, a GraphQL error for a request that outlived its deadline", async () => {
+    const events: RetryEvent[] = [];
+    const timedOut = {
+      errors: [{ message: 'The request took longer than 10 s', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    };
+    proxy.script([{ status: 503, retryAfter: '1', json: timedOut }]);
+    const page = await client(events).seminars.list({ first: 1 });
+    expect(page.nodes).toHaveLength(1);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.error).toBeInstanceOf(InternalServerError);
+    expect(events[0]!.delayMs).toBeGreaterThanOrEqual(1000);
   });
 
   it('gives up after the last retry and throws what went wrong', async () => {

@@ -1,4 +1,4 @@
-import { HttpError, NetworkError, retryAfterMs, ThrottledError } from './errors.ts';
+import { GraphQLResponseError, HttpError, NetworkError, retryAfterMs, ThrottledError } from './errors.ts';
 
 /** When and how long to wait before sending a request again. */
 export interface RetryPolicy {
@@ -27,13 +27,14 @@ export interface RetryEvent {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, minDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
 
-// Gateways answer 502 and 504 for an API process that is restarting; 503 is the API's own deadline.
+// Gateways answer 502 and 504 for an API process that is restarting; the API answers 503 (with a GraphQL
+// error and Retry-After) when a request outlives its deadline.
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
 /** Failures that may pass on their own: no answer, throttling, an overloaded or restarting server. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError || error instanceof ThrottledError) return true;
-  return error instanceof HttpError && RETRYABLE_STATUS.has(error.status);
+  return (error instanceof HttpError || error instanceof GraphQLResponseError) && RETRYABLE_STATUS.has(error.status);
 }
 
 /**
@@ -55,7 +56,7 @@ export function retryDelay(
 /** The `Retry-After` a failure carries, if any. */
 export function retryAfterOf(error: unknown): number | undefined {
   if (error instanceof ThrottledError) return error.retryAfterMs;
-  return error instanceof HttpError ? retryAfterMs(error.headers) : undefined;
+  return error instanceof HttpError || error instanceof GraphQLResponseError ? retryAfterMs(error.headers) : undefined;
 }
 
 /** Waits, unless the signal aborts first (then rejects with its reason). */
