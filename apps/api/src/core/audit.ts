@@ -50,6 +50,8 @@ export async function recordAudit(
 ): Promise<void> {
   const withActor = event.withActor ?? true;
   const diff = changedFields(event.before, event.after);
+  // Every change is audited last in its transaction: the next read of the scope, after the commit, sees it.
+  ctx.invalidateScope();
   await tx.auditEvent.create({
     data: {
       action: event.action,

@@ -9,6 +9,11 @@ export interface Context {
   viewer: Viewer;
   /** The viewer's assignments and enrollments, loaded on first use and then shared by the request. */
   scope(): Promise<AccessScope>;
+  /**
+   * Forgets the loaded scope after a write that may change it (joining a team, enrolling), so that the
+   * mutation's answer is filtered by what the viewer may see now, not before.
+   */
+  invalidateScope(): void;
   loaders: Loaders;
   /** Per-request batches of nested lists, keyed by list and arguments (see `nestedConnection`). */
   batches: Map<string, unknown>;
@@ -34,6 +39,9 @@ export function createContext(options: {
     scope: () => {
       scope ??= loadAccessScope(prisma, viewer);
       return scope;
+    },
+    invalidateScope: () => {
+      scope = undefined;
     },
     loaders: undefined as unknown as Loaders,
     batches: new Map(),

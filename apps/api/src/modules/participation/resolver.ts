@@ -41,6 +41,14 @@ export class AttendanceResolver {
   session(@Root() attendance: Attendance, @Ctx() ctx: Context) {
     return ctx.loaders.session.load(attendance.sessionId);
   }
+
+  @FieldResolver(() => Enrollment, {
+    nullable: true,
+    description: 'Whose attendance this is: the participant’s enrollment in the seminar.',
+  })
+  enrollment(@Root() attendance: Attendance, @Ctx() ctx: Context) {
+    return ctx.loaders.enrollment.load(attendance.enrollmentId);
+  }
 }
 
 @Resolver(() => Feedback)

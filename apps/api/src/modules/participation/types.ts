@@ -31,6 +31,7 @@ export class Attendance implements Partial<AttendanceRow> {
   version!: number;
 
   sessionId!: string;
+  enrollmentId!: string;
 }
 
 @ObjectType({ description: "A participant's rating of a session or of the seminar as a whole." })

@@ -7,12 +7,6 @@ import { Person } from './types.ts';
   description: 'The fields of a person; on update, fields left out keep their value and null clears optional ones.',
 })
 export class PersonFieldsInput {
-  @Field(() => String, { nullable: true, description: 'Given name(s), 1 to 100 characters. Required on create.' })
-  givenName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Family name, 1 to 100 characters. Required on create.' })
-  familyName?: string | null;
-
   @Field(() => String, { nullable: true, description: 'Job title, up to 200 characters.' })
   jobTitle?: string | null;
 
@@ -42,10 +36,22 @@ export class PersonFieldsInput {
 }
 
 @InputType({ description: 'A new person.' })
-export class PersonCreateInput extends PersonFieldsInput {}
+export class PersonCreateInput extends PersonFieldsInput {
+  @Field(() => String, { description: 'Given name(s), 1 to 100 characters.' })
+  givenName!: string;
+
+  @Field(() => String, { description: 'Family name, 1 to 100 characters.' })
+  familyName!: string;
+}
 
 @InputType({ description: 'Changes to a person.' })
 export class PersonUpdateInput extends PersonFieldsInput {
+  @Field(() => String, { nullable: true, description: 'Given name(s), 1 to 100 characters.' })
+  givenName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Family name, 1 to 100 characters.' })
+  familyName?: string | null;
+
   @Field(() => ID, { description: 'The person’s ID.' })
   id!: string;
 

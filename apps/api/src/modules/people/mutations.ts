@@ -10,7 +10,6 @@ import type {
   PersonCreateInput,
   PersonDeleteInput,
   PersonDeletePayload,
-  PersonFieldsInput,
   PersonPayload,
   PersonUpdateInput,
 } from './inputs.ts';
@@ -25,7 +24,7 @@ function isStaff(ctx: Context): boolean {
   );
 }
 
-function check(input: PersonFieldsInput, creating: boolean): Checks {
+function check(input: PersonCreateInput | PersonUpdateInput, creating: boolean): Checks {
   const checks = new Checks()
     .text('givenName', input.givenName ?? (creating ? '' : undefined), { min: 1, max: 100, required: creating })
     .text('familyName', input.familyName ?? (creating ? '' : undefined), { min: 1, max: 100, required: creating })
@@ -43,7 +42,7 @@ function check(input: PersonFieldsInput, creating: boolean): Checks {
 }
 
 function fields(
-  input: PersonFieldsInput,
+  input: PersonCreateInput | PersonUpdateInput,
   organizationId: string | null | undefined,
 ): Prisma.PersonUncheckedUpdateInput {
   const set = <T>(value: T | null | undefined, clean: (v: T) => unknown = (v) => v) =>

@@ -104,6 +104,21 @@ describe('a proposal, from draft to completion', () => {
     expect(proposal).toMatchObject({ status: 'COMPLETED' });
   });
 
+  it("answers its creator with the new proposal's team and details, which they may now read", async () => {
+    const memberIds = [toGlobalId('Person', lead.personId as string), teammate];
+    const { data } = await lead.graphql(
+      `mutation($input: ProposalCreateInput!) {
+        proposalCreate(input: $input) { proposal { problem members { role person { id } } } userErrors { code } } }`,
+      { input: { seminarId, title: 'Shared team view', problem: 'Hidden before', memberIds } },
+    );
+    expect(data.proposalCreate.userErrors).toEqual([]);
+    expect(data.proposalCreate.proposal.problem).toBe('Hidden before');
+    expect(data.proposalCreate.proposal.members).toEqual([
+      { role: 'LEAD', person: { id: memberIds[0] } },
+      { role: 'MEMBER', person: { id: teammate } },
+    ]);
+  });
+
   it('refuses other moves, staff steps by the team, and steps by outsiders, writing nothing', async () => {
     const proposal = (
       await lead.graphql(CREATE, {
