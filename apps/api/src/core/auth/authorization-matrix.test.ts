@@ -960,9 +960,12 @@ const MATRIX: Row[] = [
   },
   {
     covers: 'Mutation.personCreate',
-    what: 'record a person (refused: no names)',
+    what: 'record a person (refused: empty names)',
     expect: '---AA-A',
-    probe: async (send) => !denied(await send('mutation { personCreate(input: {}) { userErrors { code } } }')),
+    probe: async (send) =>
+      !denied(
+        await send('mutation { personCreate(input: { givenName: "", familyName: "" }) { userErrors { code } } }'),
+      ),
   },
   {
     covers: 'Mutation.personUpdate',
