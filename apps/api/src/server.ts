@@ -6,6 +6,7 @@ import type { Database } from '@seminarhub/db';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
+import { adminRouter } from './http/admin.ts';
 import { authentication, refuseBadCredentials } from './http/authentication.ts';
 import { deadline } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
@@ -95,6 +96,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
   });
 
+  app.use(adminRouter());
   app.use(graphiqlRouter());
   app.get('/graphql', (req, res, next) => {
     // A browser asking for a page gets GraphiQL; GET requests with a query go to Apollo.

@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createClient } from '@seminarhub/sdk';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
+
+// The built admin, served by the real API at /admin, in Debian's Chromium (never a downloaded browser).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = join(import.meta.dirname, '..');
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+let live: LiveAdmin;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+async function screenshot(name: string) {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot: ${path}`);
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  // What the API serves is the build, so build what is being tested (Vite takes a few seconds).
+  await promisify(execFile)('pnpm', ['run', 'build'], { cwd: ROOT });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  live = await startLiveAdmin();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Console errors include Content-Security-Policy violations; failed loads are counted by status below.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    // The 401 of the sign-out check below is expected; anything else failing is a defect.
+    if (response.status() >= 400 && response.status() !== 401) problems.push(`${response.status()} ${response.url()}`);
+  });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await live?.close();
+});
+
+describe('the admin UI, served by the API', () => {
+  it('sends a visitor without a session to sign-in, under a strict Content-Security-Policy', async () => {
+    const response = await page.goto(`${live.api.url}/admin`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/sign-in');
+    await screenshot('sign-in');
+  });
+
+  it('refuses a wrong password with the API’s message', async () => {
+    const { email } = await live.account('ADMIN');
+    await page.getByRole('textbox', { name: /^Email/ }).fill(email);
+    await page.locator('input[name="password"]').fill('wrong password, surely');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/email or password/i);
+  });
+
+  it('signs an administrator in to a dashboard whose figures are the API’s', async () => {
+    const { email, password } = await live.account('ADMIN');
+    await page.getByRole('textbox', { name: /^Email/ }).fill(email);
+    await page.locator('input[name="password"]').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await expect.poll(() => page.getByTestId('viewer-email').textContent()).toBe(email);
+
+    const admin = createClient({ url: live.endpoint, token: (await live.api.as('ADMIN')).token });
+    const expected = {
+      seminars: (await admin.seminars.list({ first: 1 })).totalCount,
+      enrollments: (await admin.enrollments.list({ first: 1 })).totalCount,
+      organizations: (await admin.organizations.list({ first: 1 })).totalCount,
+      people: (await admin.people.list({ first: 1 })).totalCount,
+      proposals: (await admin.proposals.list({ first: 1 })).totalCount,
+    };
+    for (const [key, value] of Object.entries(expected)) {
+      await expect
+        .poll(() => page.getByTestId(`figure-${key}`).getByTestId('figure-value').textContent())
+        .toBe(value.toLocaleString('en'));
+    }
+    expect(expected.enrollments).toBeGreaterThan(0);
+    const drafts = (await admin.proposals.list({ first: 1, filter: { status: { eq: 'SUBMITTED' } } })).totalCount;
+    await expect
+      .poll(() => page.getByTestId('status-SUBMITTED').getByTestId('status-count').textContent())
+      .toBe(String(drafts));
+    await screenshot('dashboard');
+  });
+
+  it('fits a tablet: the navigation folds behind a menu button', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await screenshot('dashboard-tablet');
+    await page.setViewportSize({ width: 600, height: 900 });
+    await expect.poll(() => page.getByRole('button', { name: 'Toggle navigation' }).isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('signs out: the session ends on the server and the page returns to sign-in', async () => {
+    const token = await page.evaluate(() => sessionStorage.getItem('seminarhub.session'));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const revoked = createClient({ url: live.endpoint, token: token!, retry: false });
+    await expect(revoked.auth.viewer()).rejects.toThrow();
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+import { Card, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { ProposalStatus } from '@seminarhub/sdk';
+import { useQuery } from '@tanstack/react-query';
+import { useSession } from '../../lib/session.tsx';
+
+/** A proposal's life, in the order of the workflow. */
+const STATUSES: ProposalStatus[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'REVISION_REQUESTED',
+  'COMMENDED',
+  'SELECTED_FOR_SUPPORT',
+  'DECLINED',
+  'IN_IMPLEMENTATION',
+  'COMPLETED',
+];
+
+const label = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replaceAll('_', ' ');
+
+/** Key figures: each list's totalCount, asked for one item so the API counts without sending rows. */
+function useFigures() {
+  const { client } = useSession();
+  return useQuery({
+    queryKey: ['dashboard', 'figures'],
+    queryFn: async () => {
+      const [seminars, enrollments, organizations, people, proposals] = await Promise.all([
+        client.seminars.list({ first: 1 }),
+        client.enrollments.list({ first: 1 }),
+        client.organizations.list({ first: 1 }),
+        client.people.list({ first: 1 }),
+        client.proposals.list({ first: 1 }),
+      ]);
+      return [
+        { key: 'seminars', label: 'Seminars', value: seminars.totalCount },
+        { key: 'enrollments', label: 'Enrollments', value: enrollments.totalCount },
+        { key: 'organizations', label: 'Organizations', value: organizations.totalCount },
+        { key: 'people', label: 'People', value: people.totalCount },
+        { key: 'proposals', label: 'Proposals', value: proposals.totalCount },
+      ];
+    },
+  });
+}
+
+function useProposalsByStatus() {
+  const { client } = useSession();
+  return useQuery({
+    queryKey: ['dashboard', 'proposals-by-status'],
+    queryFn: async () =>
+      Promise.all(
+        STATUSES.map(async (status) => ({
+          status,
+          count: (await client.proposals.list({ first: 1, filter: { status: { eq: status } } })).totalCount,
+        })),
+      ),
+  });
+}
+
+export function DashboardPage() {
+  const figures = useFigures();
+  const byStatus = useProposalsByStatus();
+  const total = byStatus.data?.reduce((sum, entry) => sum + entry.count, 0) ?? 0;
+
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        Dashboard
+      </Title>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} aria-label="Key figures" component="section">
+        {(figures.data ?? Array.from({ length: 5 }, (_, i) => ({ key: `loading-${i}`, label: '', value: null }))).map(
+          (figure) => (
+            <Card key={figure.key} withBorder padding="md" radius="md" h={96} data-testid={`figure-${figure.key}`}>
+              {figure.value === null ? (
+                <Skeleton h="100%" />
+              ) : (
+                <>
+                  <Text size="sm" c="dimmed">
+                    {figure.label}
+                  </Text>
+                  <Text fz={28} fw={700} lh={1.2} data-testid="figure-value">
+                    {figure.value.toLocaleString('en')}
+                  </Text>
+                </>
+              )}
+            </Card>
+          ),
+        )}
+      </SimpleGrid>
+      {figures.isError && <Text c="red">The figures could not be loaded: {String(figures.error.message)}</Text>}
+
+      <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="by-status">
+        <Title order={2} size="h4" id="by-status" mb="md">
+          Proposals by status
+        </Title>
+        {byStatus.isPending ? (
+          <Skeleton h={STATUSES.length * 28} />
+        ) : total === 0 ? (
+          <Text c="dimmed" h={STATUSES.length * 28}>
+            No proposals yet: participants write them at the end of a seminar.
+          </Text>
+        ) : (
+          <Stack gap={8} mih={STATUSES.length * 28}>
+            {byStatus.data?.map((entry) => (
+              <Group key={entry.status} gap="sm" wrap="nowrap" data-testid={`status-${entry.status}`}>
+                <Text size="sm" w={170}>
+                  {label(entry.status)}
+                </Text>
+                <Progress value={(entry.count / total) * 100} flex={1} aria-label={label(entry.status)} />
+                <Text size="sm" w={32} ta="right" data-testid="status-count">
+                  {entry.count}
+                </Text>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Card>
+    </Stack>
+  );
+}

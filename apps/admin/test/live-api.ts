@@ -1,0 +1,31 @@
+import { startTestApi, type TestApi } from '@seminarhub/api/testkit';
+import { createClient, type UserRole, unwrap } from '@seminarhub/sdk';
+
+export interface LiveAdmin {
+  api: TestApi;
+  endpoint: string;
+  /** An account made through the SDK by an administrator, with a password to sign in with. */
+  account(role: UserRole): Promise<{ email: string; password: string }>;
+  close(): Promise<void>;
+}
+
+let accounts = 0;
+
+/** The real API over HTTP on this test file's own database, seeded with the example seminar. */
+export async function startLiveAdmin(): Promise<LiveAdmin> {
+  const api = await startTestApi();
+  const endpoint = `${api.url}/graphql`;
+  const admin = createClient({ url: endpoint, token: (await api.as('ADMIN')).token });
+  return {
+    api,
+    endpoint,
+    async account(role) {
+      accounts += 1;
+      const email = `staff-${accounts}-${role.toLowerCase()}@admin-test.example`;
+      const password = `correct horse battery ${accounts}`;
+      unwrap(await admin.users.create({ email, password, role }));
+      return { email, password };
+    },
+    close: () => api.close(),
+  };
+}

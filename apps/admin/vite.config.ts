@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API serves the build at /admin; in development Vite serves the app with hot reload and passes
+// /graphql through to a running API (`pnpm dev` at the root, port 4000 unless API_URL says otherwise).
+export default defineConfig({
+  base: '/admin/',
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: { '/graphql': process.env.API_URL ?? 'http://localhost:4000' },
+  },
+  build: { outDir: 'dist', sourcemap: true },
+});
