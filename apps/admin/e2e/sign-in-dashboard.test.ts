@@ -95,10 +95,42 @@ describe('the admin UI, served by the API', () => {
         .toBe(value.toLocaleString('en'));
     }
     expect(expected.enrollments).toBeGreaterThan(0);
-    const drafts = (await admin.proposals.list({ first: 1, filter: { status: { eq: 'SUBMITTED' } } })).totalCount;
+    const commended = (await admin.proposals.list({ first: 1, filter: { status: { eq: 'COMMENDED' } } })).totalCount;
+    expect(commended).toBeGreaterThan(0);
     await expect
-      .poll(() => page.getByTestId('status-SUBMITTED').getByTestId('status-count').textContent())
-      .toBe(String(drafts));
+      .poll(() =>
+        page.getByTestId('by-status-row').filter({ hasText: 'Commended' }).getByTestId('by-status-value').textContent(),
+      )
+      .toBe(String(commended));
+
+    // The example seminar, chosen by default: its participants, attendance and feedback as the API counts them.
+    const [seminar] = (await admin.seminars.list({ first: 1 })).nodes;
+    const participating = await admin.enrollments.list({
+      first: 100,
+      filter: { seminarId: { eq: seminar!.id }, status: { in: ['ACCEPTED', 'CONFIRMED', 'COMPLETED'] } },
+    });
+    await page.getByRole('heading', { name: `Participants by organization (${participating.totalCount})` }).waitFor();
+    const organizations = new Set(participating.nodes.map((enrollment) => enrollment.organization?.name));
+    await expect.poll(() => page.getByTestId('by-organization-row').count()).toBe(organizations.size);
+    const sexes = await page.getByTestId('by-sex-value').allTextContents();
+    expect(sexes.reduce((sum, value) => sum + Number(value), 0)).toBe(participating.totalCount);
+    const sessions = (await admin.sessions.list({ first: 100, filter: { seminarId: { eq: seminar!.id } } })).nodes;
+    const attended = sessions.filter((session) => session.attendanceRate !== null);
+    expect(attended.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(attended.length);
+    const first = attended[0]!;
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('attendance-row')
+          .filter({ hasText: first.title })
+          .first()
+          .getByTestId('attendance-value')
+          .textContent(),
+      )
+      .toBe(`${Math.round(first.attendanceRate! * 100)}%`);
+    const rated = sessions.filter((session) => session.averageRating !== null);
+    await expect.poll(() => page.getByTestId('feedback-row').count()).toBe(rated.length);
     await screenshot('dashboard');
   });
 

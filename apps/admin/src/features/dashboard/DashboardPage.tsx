@@ -1,7 +1,9 @@
-import { Card, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ProposalStatus } from '@seminarhub/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../../lib/session.tsx';
+import { BarList } from './BarList.tsx';
+import { SeminarFigures } from './SeminarFigures.tsx';
 
 /** A proposal's life, in the order of the workflow. */
 const STATUSES: ProposalStatus[] = [
@@ -99,21 +101,21 @@ export function DashboardPage() {
             No proposals yet: participants write them at the end of a seminar.
           </Text>
         ) : (
-          <Stack gap={8} mih={STATUSES.length * 28}>
-            {byStatus.data?.map((entry) => (
-              <Group key={entry.status} gap="sm" wrap="nowrap" data-testid={`status-${entry.status}`}>
-                <Text size="sm" w={170}>
-                  {label(entry.status)}
-                </Text>
-                <Progress value={(entry.count / total) * 100} flex={1} aria-label={label(entry.status)} />
-                <Text size="sm" w={32} ta="right" data-testid="status-count">
-                  {entry.count}
-                </Text>
-              </Group>
-            ))}
-          </Stack>
+          <BarList
+            testId="by-status"
+            bars={(byStatus.data ?? []).map((entry) => ({
+              key: entry.status,
+              label: label(entry.status),
+              value: entry.count,
+            }))}
+          />
         )}
       </Card>
+
+      <Title order={2} size="h3">
+        Seminar
+      </Title>
+      <SeminarFigures />
     </Stack>
   );
 }
