@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { SeminarsPage } from '../features/seminars/SeminarsPage.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
 import { Shell } from './Shell.tsx';
 import { theme } from './theme.ts';
@@ -22,7 +23,15 @@ const router = () =>
       { path: '/sign-in', element: <SignInPage /> },
       {
         element: <RequireSession />,
-        children: [{ element: <Shell />, children: [{ index: true, element: <DashboardPage /> }] }],
+        children: [
+          {
+            element: <Shell />,
+            children: [
+              { index: true, element: <DashboardPage /> },
+              { path: 'seminars', element: <SeminarsPage /> },
+            ],
+          },
+        ],
       },
       { path: '*', element: <Navigate to="/" replace /> },
     ],

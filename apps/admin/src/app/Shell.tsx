@@ -4,8 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
 import { useSession } from '../lib/session.tsx';
 
-/** The sections of the admin; each is shown only to viewers holding its permission. */
-const SECTIONS = [{ to: '/', label: 'Dashboard', permission: 'READ_ALL' }] as const;
+/** The sections of the admin; each is shown to viewers holding any of its permissions. */
+const SECTIONS = [
+  { to: '/', label: 'Dashboard', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
+  { to: '/seminars', label: 'Seminars', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
+] as const;
 
 export function Shell() {
   const { client, signOut } = useSession();
@@ -46,13 +49,13 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
-        {SECTIONS.filter((section) => permissions.includes(section.permission)).map((section) => (
+        {SECTIONS.filter((section) => section.permissions.some((p) => permissions.includes(p))).map((section) => (
           <NavLink
             key={section.to}
             component={RouterLink}
             to={section.to}
             label={section.label}
-            active={location.pathname === section.to}
+            active={section.to === '/' ? location.pathname === '/' : location.pathname.startsWith(section.to)}
             onClick={close}
           />
         ))}

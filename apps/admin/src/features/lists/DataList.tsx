@@ -1,0 +1,267 @@
+import {
+  Button,
+  Checkbox,
+  Chip,
+  Group,
+  Menu,
+  Pagination,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedCallback, useLocalStorage } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { download, toCsv } from './csv.ts';
+import { type ListState, PAGE_SIZES, useListState } from './useListState.ts';
+
+export interface Column<Row> {
+  key: string;
+  label: string;
+  render(row: Row): ReactNode;
+  /** The cell as plain text, for CSV. */
+  text(row: Row): string | number | null | undefined;
+  /** The API's order field, when the list can be sorted by this column. */
+  sortField?: string;
+  /** Short values (codes, dates, statuses) that read badly when wrapped. */
+  nowrap?: boolean;
+  /** Shown before the viewer chooses columns. Default true. */
+  initiallyVisible?: boolean;
+}
+
+export interface FilterGroup {
+  key: string;
+  label: string;
+  options: { value: string; label: string }[];
+}
+
+export interface Page<Row> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null };
+  nodes: Row[];
+}
+
+export interface DataListProps<Row extends { id: string }> {
+  /** Names the list in storage keys, query keys and the export's file name. */
+  name: string;
+  title: string;
+  columns: Column<Row>[];
+  filterGroups?: FilterGroup[];
+  /** One page for the list's state: first/after or last/before, with its filter, sort and search. */
+  fetchPage(state: ListState<string>): Promise<Page<Row>>;
+  /** Every row of the current view, for CSV export. */
+  fetchAll(state: ListState<string>): AsyncIterable<Row>;
+  emptyText: string;
+  actions?: ReactNode;
+}
+
+/**
+ * A list screen: search, filter chips, sortable columns, cursor pages, a column choice kept per browser,
+ * and CSV export of the whole filtered view. Its state lives in the URL.
+ */
+export function DataList<Row extends { id: string }>(props: DataListProps<Row>) {
+  const { name, title, columns, filterGroups = [], emptyText } = props;
+  const { state, update } = useListState<string>(filterGroups.map((group) => group.key));
+  const [visible, setVisible] = useLocalStorage<string[]>({
+    key: `seminarhub.columns.${name}`,
+    defaultValue: columns.filter((column) => column.initiallyVisible !== false).map((column) => column.key),
+    getInitialValueInEffect: false,
+  });
+  const [search, setSearch] = useState(state.search);
+  const applySearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 300);
+  const [exporting, setExporting] = useState(false);
+
+  const page = useQuery({
+    queryKey: ['list', name, state],
+    queryFn: () => props.fetchPage(state),
+    placeholderData: keepPreviousData,
+  });
+  const shown = columns.filter((column) => visible.includes(column.key));
+
+  async function exportCsv() {
+    setExporting(true);
+    try {
+      const rows: Row[] = [];
+      for await (const row of props.fetchAll(state)) rows.push(row);
+      download(
+        `${name}-${new Date().toISOString().slice(0, 10)}.csv`,
+        toCsv(
+          shown.map((column) => column.label),
+          rows.map((row) => shown.map((column) => column.text(row))),
+        ),
+      );
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  function sortBy(field: string) {
+    const direction = state.sort?.field === field && state.sort.direction === 'ASC' ? 'DESC' : 'ASC';
+    update({ sort: `${field}:${direction}` });
+  }
+
+  const total = page.data?.totalCount ?? 0;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1} size="h2">
+          {title}
+        </Title>
+        <Group gap="xs">{props.actions}</Group>
+      </Group>
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          label="Search"
+          placeholder="Words or their beginnings"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            applySearch(event.currentTarget.value);
+          }}
+          w={280}
+        />
+        <Menu closeOnItemClick={false} position="bottom-start">
+          <Menu.Target>
+            <Button variant="default">Columns</Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {columns.map((column) => (
+              <Menu.Item key={column.key} component="div">
+                <Checkbox
+                  label={column.label}
+                  checked={visible.includes(column.key)}
+                  onChange={(event) => {
+                    const on = event.currentTarget.checked;
+                    setVisible(
+                      columns.map((c) => c.key).filter((key) => (key === column.key ? on : visible.includes(key))),
+                    );
+                  }}
+                />
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+        <Button variant="default" onClick={exportCsv} loading={exporting} disabled={total === 0}>
+          Export CSV
+        </Button>
+      </Group>
+      {filterGroups.map((group) => (
+        <Group key={group.key} gap="xs" role="group" aria-label={group.label}>
+          <Text size="sm" c="dimmed" w={60}>
+            {group.label}
+          </Text>
+          <Chip.Group
+            multiple
+            value={state.filters[group.key] ?? []}
+            onChange={(values) => update({ [group.key]: values.join(',') || null })}
+          >
+            {group.options.map((option) => (
+              <Chip key={option.value} value={option.value} size="xs">
+                {option.label}
+              </Chip>
+            ))}
+          </Chip.Group>
+        </Group>
+      ))}
+
+      <Table.ScrollContainer minWidth={900}>
+        <Table striped highlightOnHover verticalSpacing="xs" aria-busy={page.isFetching} data-testid={`${name}-table`}>
+          <Table.Thead>
+            <Table.Tr>
+              {shown.map((column) => {
+                const sorted = state.sort?.field === column.sortField ? state.sort?.direction : undefined;
+                return (
+                  <Table.Th
+                    key={column.key}
+                    aria-sort={sorted === 'ASC' ? 'ascending' : sorted === 'DESC' ? 'descending' : undefined}
+                  >
+                    {column.sortField ? (
+                      <UnstyledButton onClick={() => sortBy(column.sortField!)} fw={600} fz="sm">
+                        {column.label} {sorted === 'ASC' ? '▲' : sorted === 'DESC' ? '▼' : ''}
+                      </UnstyledButton>
+                    ) : (
+                      column.label
+                    )}
+                  </Table.Th>
+                );
+              })}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {page.isPending
+              ? Array.from({ length: 5 }, (_, index) => (
+                  <Table.Tr key={`loading-${index}`}>
+                    {shown.map((column) => (
+                      <Table.Td key={column.key}>
+                        <Skeleton h={16} />
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))
+              : page.data?.nodes.map((row) => (
+                  <Table.Tr key={row.id} data-testid={`${name}-row`}>
+                    {shown.map((column) => (
+                      <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+                        {column.render(row)}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {page.data && page.data.nodes.length === 0 && (
+        <Text c="dimmed" ta="center" py="xl">
+          {state.search || Object.values(state.filters).some((values) => values.length > 0)
+            ? 'Nothing matches this search and these filters.'
+            : emptyText}
+        </Text>
+      )}
+      {page.isError && <Text c="red">The list could not be loaded: {page.error.message}</Text>}
+
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" data-testid={`${name}-total`}>
+          {total.toLocaleString('en')} in all
+        </Text>
+        <Group gap="xs">
+          <Select
+            aria-label="Rows per page"
+            data={PAGE_SIZES.map(String)}
+            value={String(state.pageSize)}
+            onChange={(value) => update({ size: value })}
+            w={80}
+            allowDeselect={false}
+          />
+          <Pagination.Root total={1}>
+            <Group gap={4}>
+              <Pagination.Previous
+                aria-label="Previous page"
+                disabled={!page.data?.pageInfo.hasPreviousPage}
+                onClick={() =>
+                  update({ before: page.data?.pageInfo.startCursor ?? null, after: null }, { keepPage: true })
+                }
+              />
+              <Pagination.Next
+                aria-label="Next page"
+                disabled={!page.data?.pageInfo.hasNextPage}
+                onClick={() =>
+                  update({ after: page.data?.pageInfo.endCursor ?? null, before: null }, { keepPage: true })
+                }
+              />
+            </Group>
+          </Pagination.Root>
+        </Group>
+      </Group>
+    </Stack>
+  );
+}
+
+/** The pagination arguments for a list state: forward from `after`, or backward before `before`. */
+export function pageArgs(state: ListState<string>) {
+  return state.before ? { last: state.pageSize, before: state.before } : { first: state.pageSize, after: state.after };
+}

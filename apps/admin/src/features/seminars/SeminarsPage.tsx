@@ -1,0 +1,87 @@
+import { Badge } from '@mantine/core';
+import {
+  type SeminarFieldsFragment,
+  type SeminarOrderField,
+  type SeminarStatus,
+  SeminarsListDocument,
+} from '@seminarhub/sdk';
+import { useSession } from '../../lib/session.tsx';
+import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
+import type { ListState } from '../lists/useListState.ts';
+
+const STATUSES: SeminarStatus[] = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'];
+const STATUS_COLOURS: Record<SeminarStatus, string> = {
+  DRAFT: 'gray',
+  PUBLISHED: 'blue',
+  IN_PROGRESS: 'green',
+  COMPLETED: 'teal',
+  CANCELLED: 'red',
+};
+const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
+
+const COLUMNS: Column<SeminarFieldsFragment>[] = [
+  { key: 'code', label: 'Code', render: (s) => s.code, text: (s) => s.code, nowrap: true },
+  { key: 'title', label: 'Title', render: (s) => s.title, text: (s) => s.title, sortField: 'TITLE' },
+  { key: 'program', label: 'Programme', render: (s) => s.program.title, text: (s) => s.program.title },
+  {
+    key: 'status',
+    label: 'Status',
+    render: (s) => (
+      <Badge color={STATUS_COLOURS[s.status]} variant="light">
+        {label(s.status)}
+      </Badge>
+    ),
+    text: (s) => s.status,
+    sortField: 'STATUS',
+    nowrap: true,
+  },
+  {
+    key: 'start',
+    label: 'Starts',
+    render: (s) => s.startDate,
+    text: (s) => s.startDate,
+    sortField: 'START_DATE',
+    nowrap: true,
+  },
+  { key: 'end', label: 'Ends', render: (s) => s.endDate, text: (s) => s.endDate, sortField: 'END_DATE', nowrap: true },
+  { key: 'city', label: 'City', render: (s) => s.city ?? '—', text: (s) => s.city },
+  { key: 'capacity', label: 'Places', render: (s) => s.capacity ?? '—', text: (s) => s.capacity },
+  {
+    key: 'attendance',
+    label: 'Attendance',
+    render: (s) => (s.attendanceRate === null ? '—' : `${Math.round(s.attendanceRate * 100)}%`),
+    text: (s) => s.attendanceRate,
+    initiallyVisible: false,
+  },
+  {
+    key: 'partner',
+    label: 'Partner',
+    render: (s) => s.partner?.name ?? '—',
+    text: (s) => s.partner?.name,
+    initiallyVisible: false,
+  },
+];
+
+function variables(state: ListState<string>) {
+  const statuses = state.filters.status as SeminarStatus[] | undefined;
+  return {
+    search: state.search || null,
+    orderBy: state.sort ? { field: state.sort.field as SeminarOrderField, direction: state.sort.direction } : null,
+    filter: statuses?.length ? { status: { in: statuses } } : null,
+  };
+}
+
+export function SeminarsPage() {
+  const { client } = useSession();
+  return (
+    <DataList
+      name="seminars"
+      title="Seminars"
+      columns={COLUMNS}
+      filterGroups={[{ key: 'status', label: 'Status', options: STATUSES.map((s) => ({ value: s, label: label(s) })) }]}
+      fetchPage={(state) => client.seminars.list({ ...variables(state), ...pageArgs(state) })}
+      fetchAll={(state) => client.paginate(SeminarsListDocument, variables(state), { path: 'seminars' })}
+      emptyText="No seminars yet."
+    />
+  );
+}
