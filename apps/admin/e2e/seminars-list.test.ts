@@ -1,18 +1,12 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createClient, unwrap } from '@seminarhub/sdk';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAndLaunch, OUTPUT, screenshot, signIn } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // The seminars list of the built admin in Chromium, over 25 seminars made through the SDK.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..');
-const OUTPUT = join(ROOT, 'test-results');
-
 let live: LiveAdmin;
 let browser: Browser;
 let page: Page;
@@ -21,9 +15,7 @@ const rows = () => page.getByTestId('seminars-row');
 const firstCells = () => rows().locator('td:nth-child(2)').allTextContents();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  await promisify(execFile)('pnpm', ['run', 'build'], { cwd: ROOT });
-  await mkdir(join(OUTPUT, 'screenshots'), { recursive: true });
+  browser = await buildAndLaunch();
   live = await startLiveAdmin();
   const admin = createClient({ url: live.endpoint, token: (await live.api.as('ADMIN')).token });
   const [program] = (await admin.programs.list({ first: 1 })).nodes;
@@ -42,18 +34,9 @@ beforeAll(async () => {
     ).seminar!;
     if (index <= 3) unwrap(await admin.seminars.publish({ id: seminar.id, version: seminar.version }));
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
-  const { email, password } = await live.account('ADMIN');
-  await page.goto(`${live.api.url}/admin/sign-in`);
-  await page.getByRole('textbox', { name: /^Email/ }).fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await signIn(page, live);
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -70,7 +53,7 @@ describe('the seminars list', () => {
     expect(new URL(page.url()).searchParams.get('after')).toBeTruthy();
     await page.getByRole('button', { name: 'Previous page' }).click();
     await expect.poll(() => rows().count()).toBe(20);
-    await page.screenshot({ path: join(OUTPUT, 'screenshots', 'seminars.png'), fullPage: true });
+    await screenshot(page, 'seminars');
   });
 
   it('sorts by a column, both ways, and keeps the sort in the URL', async () => {

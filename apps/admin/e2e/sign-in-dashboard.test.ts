@@ -1,43 +1,19 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createClient } from '@seminarhub/sdk';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAndLaunch, screenshot as save } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
-// The built admin, served by the real API at /admin, in Debian's Chromium (never a downloaded browser).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..');
-const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
-
+// The built admin, served by the real API at /admin, in Chromium.
 let live: LiveAdmin;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
-
-async function screenshot(name: string) {
-  const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  console.log(`screenshot: ${path}`);
-}
+const screenshot = (name: string) => save(page, name);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  // What the API serves is the build, so build what is being tested (Vite takes a few seconds).
-  await promisify(execFile)('pnpm', ['run', 'build'], { cwd: ROOT });
-  await mkdir(SCREENSHOTS, { recursive: true });
+  browser = await buildAndLaunch();
   live = await startLiveAdmin();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   // Console errors include Content-Security-Policy violations; failed loads are counted by status below.

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { OrganizationsPage } from '../features/organizations/OrganizationsPage.tsx';
+import { PeoplePage } from '../features/people/PeoplePage.tsx';
 import { SeminarsPage } from '../features/seminars/SeminarsPage.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
 import { Shell } from './Shell.tsx';
@@ -29,6 +31,8 @@ const router = () =>
             children: [
               { index: true, element: <DashboardPage /> },
               { path: 'seminars', element: <SeminarsPage /> },
+              { path: 'organizations', element: <OrganizationsPage /> },
+              { path: 'people', element: <PeoplePage /> },
             ],
           },
         ],

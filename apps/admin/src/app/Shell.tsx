@@ -8,6 +8,8 @@ import { useSession } from '../lib/session.tsx';
 const SECTIONS = [
   { to: '/', label: 'Dashboard', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
   { to: '/seminars', label: 'Seminars', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
+  { to: '/organizations', label: 'Organizations', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
+  { to: '/people', label: 'People', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
 ] as const;
 
 export function Shell() {

@@ -2,6 +2,7 @@ import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ProposalStatus } from '@seminarhub/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../../lib/session.tsx';
+import { enumLabel as label } from '../lists/labels.ts';
 import { BarList } from './BarList.tsx';
 import { SeminarFigures } from './SeminarFigures.tsx';
 
@@ -17,8 +18,6 @@ const STATUSES: ProposalStatus[] = [
   'IN_IMPLEMENTATION',
   'COMPLETED',
 ];
-
-const label = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replaceAll('_', ' ');
 
 /** Key figures: each list's totalCount, asked for one item so the API counts without sending rows. */
 function useFigures() {

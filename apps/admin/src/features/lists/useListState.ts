@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 export interface ListState<Field extends string> {
@@ -19,6 +19,10 @@ export const PAGE_SIZES = [20, 50, 100];
  */
 export function useListState<Field extends string>(filterKeys: string[]) {
   const [params, setParams] = useSearchParams();
+  // The URL as last written: two changes before a render (a chip, then a debounced search) must build on
+  // each other, and react-router hands a functional update the params of the last render instead.
+  const latest = useRef(params);
+  latest.current = params;
   const state = useMemo<ListState<Field>>(() => {
     const [field, direction] = (params.get('sort') ?? '').split(':');
     const size = Number(params.get('size'));
@@ -34,19 +38,18 @@ export function useListState<Field extends string>(filterKeys: string[]) {
 
   const update = useCallback(
     (changes: Partial<Record<string, string | null>>, { keepPage = false } = {}) => {
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        // A new search, sort or filter starts again at the first page.
-        if (!keepPage) {
-          next.delete('after');
-          next.delete('before');
-        }
-        return next;
-      });
+      const next = new URLSearchParams(latest.current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      // A new search, sort or filter starts again at the first page.
+      if (!keepPage) {
+        next.delete('after');
+        next.delete('before');
+      }
+      latest.current = next;
+      setParams(next);
     },
     [setParams],
   );

@@ -7,6 +7,7 @@ import {
 } from '@seminarhub/sdk';
 import { useSession } from '../../lib/session.tsx';
 import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
+import { enumLabel as label } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
 
 const STATUSES: SeminarStatus[] = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'];
@@ -17,7 +18,6 @@ const STATUS_COLOURS: Record<SeminarStatus, string> = {
   COMPLETED: 'teal',
   CANCELLED: 'red',
 };
-const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
 
 const COLUMNS: Column<SeminarFieldsFragment>[] = [
   { key: 'code', label: 'Code', render: (s) => s.code, text: (s) => s.code, nowrap: true },

@@ -1,0 +1,67 @@
+import { PeopleListDocument, type PersonFieldsFragment, type PersonOrderField } from '@seminarhub/sdk';
+import { useSession } from '../../lib/session.tsx';
+import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
+import { enumLabel } from '../lists/labels.ts';
+import type { ListState } from '../lists/useListState.ts';
+
+const COLUMNS: Column<PersonFieldsFragment>[] = [
+  {
+    key: 'family',
+    label: 'Family name',
+    render: (p) => p.familyName,
+    text: (p) => p.familyName,
+    sortField: 'FAMILY_NAME',
+  },
+  { key: 'given', label: 'Given name', render: (p) => p.givenName, text: (p) => p.givenName, sortField: 'GIVEN_NAME' },
+  {
+    key: 'organization',
+    label: 'Organization',
+    render: (p) => p.organization?.name ?? '—',
+    text: (p) => p.organization?.name,
+  },
+  { key: 'job', label: 'Job title', render: (p) => p.jobTitle ?? '—', text: (p) => p.jobTitle },
+  // Personal details: null for viewers who may not read them, shown as a dash.
+  { key: 'email', label: 'Email', render: (p) => p.email ?? '—', text: (p) => p.email },
+  {
+    key: 'nationality',
+    label: 'Nationality',
+    render: (p) => p.nationality ?? '—',
+    text: (p) => p.nationality,
+    nowrap: true,
+  },
+  {
+    key: 'sex',
+    label: 'Sex',
+    render: (p) => (p.sex ? enumLabel(p.sex) : '—'),
+    text: (p) => p.sex,
+    initiallyVisible: false,
+  },
+  {
+    key: 'attended',
+    label: 'Sessions attended',
+    render: (p) => p.sessionsAttended ?? '—',
+    text: (p) => p.sessionsAttended,
+    initiallyVisible: false,
+  },
+];
+
+function variables(state: ListState<string>) {
+  return {
+    search: state.search || null,
+    orderBy: state.sort ? { field: state.sort.field as PersonOrderField, direction: state.sort.direction } : null,
+  };
+}
+
+export function PeoplePage() {
+  const { client } = useSession();
+  return (
+    <DataList
+      name="people"
+      title="People"
+      columns={COLUMNS}
+      fetchPage={(state) => client.people.list({ ...variables(state), ...pageArgs(state) })}
+      fetchAll={(state) => client.paginate(PeopleListDocument, variables(state), { path: 'people' })}
+      emptyText="No people yet."
+    />
+  );
+}

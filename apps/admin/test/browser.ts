@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { LiveAdmin } from './live-api.ts';
+
+// Debian's Chromium, never a downloaded browser. CI installs it; see docs/TESTING.md.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = join(import.meta.dirname, '..');
+export const OUTPUT = join(ROOT, 'test-results');
+
+/** Builds the admin (what the API serves is the build, so build what is tested) and starts Chromium. */
+export async function buildAndLaunch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  await promisify(execFile)('pnpm', ['run', 'build'], { cwd: ROOT });
+  await mkdir(join(OUTPUT, 'screenshots'), { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Signs in through the form, as a person would, with a new account of this role. */
+export async function signIn(page: Page, live: LiveAdmin, role: 'ADMIN' | 'COORDINATOR' = 'ADMIN') {
+  const { email, password } = await live.account(role);
+  await page.goto(`${live.api.url}/admin/sign-in`);
+  await page.getByRole('textbox', { name: /^Email/ }).fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  return email;
+}
+
+export async function screenshot(page: Page, name: string) {
+  const path = join(OUTPUT, 'screenshots', `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot: ${path}`);
+}
