@@ -18,7 +18,8 @@ export async function buildAndLaunch(): Promise<Browser> {
       `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   }
-  await promisify(execFile)('pnpm', ['run', 'build'], { cwd: ROOT });
+  // Vitest sets NODE_ENV=test, which Vite would honour with React's development build: test what ships.
+  await promisify(execFile)('pnpm', ['run', 'build'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
   await mkdir(join(OUTPUT, 'screenshots'), { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
