@@ -145,7 +145,7 @@ export function createCoreClient(options: ClientOptions): Transport {
         if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) throw error;
         const delayMs = retryDelay(policy, attempt + 1, retryAfter);
         policy.onRetry?.({ attempt: attempt + 1, delayMs, error, operationName: operation.name });
-        await sleep(delayMs, anySignal(options.signal, call.signal));
+        await sleep(delayMs, [options.signal, call.signal]);
       }
     }
   }
@@ -199,15 +199,4 @@ function randomKey(): string {
   // randomUUID needs a secure context in browsers; 16 random bytes are as good.
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  if (present.length <= 1) return present[0];
-  const controller = new AbortController();
-  for (const signal of present) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
 }

@@ -59,18 +59,24 @@ export function retryAfterOf(error: unknown): number | undefined {
   return error instanceof HttpError || error instanceof GraphQLResponseError ? retryAfterMs(error.headers) : undefined;
 }
 
-/** Waits, unless the signal aborts first (then rejects with its reason). */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits, unless one of the signals aborts first (then rejects with its reason); leaves no listener behind. */
+export function sleep(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> {
+  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
+    const aborted = present.find((signal) => signal.aborted);
+    if (aborted) return reject(aborted.reason);
+    const done = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      for (const signal of present) signal.removeEventListener('abort', onAbort);
+    };
+    const onAbort = (event: Event) => {
+      done();
+      reject((event.target as AbortSignal).reason);
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      done();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    for (const signal of present) signal.addEventListener('abort', onAbort, { once: true });
   });
 }
