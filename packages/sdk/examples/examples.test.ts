@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,6 +47,8 @@ describe('the packed SDK in a fresh npm project', () => {
   it('installs with no runtime dependency and ships both builds, their types and the schema', async () => {
     const { stdout } = await run('npm', ['ls', '--all', '--parseable', '@seminarhub/sdk'], { cwd: project });
     expect(stdout).toContain('@seminarhub/sdk');
+    const manifest = JSON.parse(await readFile(join(project, 'node_modules/@seminarhub/sdk/package.json'), 'utf8'));
+    expect(manifest.dependencies ?? {}).toEqual({});
     const files = await readdir(join(project, 'node_modules/@seminarhub/sdk/dist'));
     expect(files).toEqual(expect.arrayContaining(['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'core.js']));
     const installed = await readdir(join(project, 'node_modules/@seminarhub/sdk'));
