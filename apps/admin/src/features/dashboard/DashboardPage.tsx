@@ -19,18 +19,18 @@ const STATUSES: ProposalStatus[] = [
   'COMPLETED',
 ];
 
-/** Key figures: each list's totalCount, asked for one item so the API counts without sending rows. */
+/** Key figures: each list's totalCount, asked with `first: 0` so the API counts without sending rows. */
 function useFigures() {
   const { client } = useSession();
   return useQuery({
     queryKey: ['dashboard', 'figures'],
     queryFn: async () => {
       const [seminars, enrollments, organizations, people, proposals] = await Promise.all([
-        client.seminars.list({ first: 1 }),
-        client.enrollments.list({ first: 1 }),
-        client.organizations.list({ first: 1 }),
-        client.people.list({ first: 1 }),
-        client.proposals.list({ first: 1 }),
+        client.seminars.list({ first: 0 }),
+        client.enrollments.list({ first: 0 }),
+        client.organizations.list({ first: 0 }),
+        client.people.list({ first: 0 }),
+        client.proposals.list({ first: 0 }),
       ]);
       return [
         { key: 'seminars', label: 'Seminars', value: seminars.totalCount },
@@ -51,7 +51,7 @@ function useProposalsByStatus() {
       Promise.all(
         STATUSES.map(async (status) => ({
           status,
-          count: (await client.proposals.list({ first: 1, filter: { status: { eq: status } } })).totalCount,
+          count: (await client.proposals.list({ first: 0, filter: { status: { eq: status } } })).totalCount,
         })),
       ),
   });
