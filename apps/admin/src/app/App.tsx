@@ -8,6 +8,7 @@ import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage.tsx';
 import { PeoplePage } from '../features/people/PeoplePage.tsx';
+import { SeminarLayout } from '../features/seminars/SeminarLayout.tsx';
 import { SeminarsPage } from '../features/seminars/SeminarsPage.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
 import { Shell } from './Shell.tsx';
@@ -31,6 +32,7 @@ const router = () =>
             children: [
               { index: true, element: <DashboardPage /> },
               { path: 'seminars', element: <SeminarsPage /> },
+              { path: 'seminars/:seminarId', element: <SeminarLayout />, children: [] },
               { path: 'organizations', element: <OrganizationsPage /> },
               { path: 'people', element: <PeoplePage /> },
             ],

@@ -1,33 +1,36 @@
-import { Badge } from '@mantine/core';
+import { Anchor, Badge } from '@mantine/core';
 import {
   type SeminarFieldsFragment,
   type SeminarOrderField,
   type SeminarStatus,
   SeminarsListDocument,
 } from '@seminarhub/sdk';
+import { Link as RouterLink } from 'react-router';
 import { useSession } from '../../lib/session.tsx';
 import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
 import { enumLabel as label } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
-
-const STATUSES: SeminarStatus[] = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'];
-const STATUS_COLOURS: Record<SeminarStatus, string> = {
-  DRAFT: 'gray',
-  PUBLISHED: 'blue',
-  IN_PROGRESS: 'green',
-  COMPLETED: 'teal',
-  CANCELLED: 'red',
-};
+import { SEMINAR_STATUS_COLOURS, SEMINAR_STATUSES } from './status.ts';
 
 const COLUMNS: Column<SeminarFieldsFragment>[] = [
   { key: 'code', label: 'Code', render: (s) => s.code, text: (s) => s.code, nowrap: true },
-  { key: 'title', label: 'Title', render: (s) => s.title, text: (s) => s.title, sortField: 'TITLE' },
+  {
+    key: 'title',
+    label: 'Title',
+    render: (s) => (
+      <Anchor component={RouterLink} to={`/seminars/${s.id}`} size="sm">
+        {s.title}
+      </Anchor>
+    ),
+    text: (s) => s.title,
+    sortField: 'TITLE',
+  },
   { key: 'program', label: 'Programme', render: (s) => s.program.title, text: (s) => s.program.title },
   {
     key: 'status',
     label: 'Status',
     render: (s) => (
-      <Badge color={STATUS_COLOURS[s.status]} variant="light">
+      <Badge color={SEMINAR_STATUS_COLOURS[s.status]} variant="light">
         {label(s.status)}
       </Badge>
     ),
@@ -78,7 +81,9 @@ export function SeminarsPage() {
       name="seminars"
       title="Seminars"
       columns={COLUMNS}
-      filterGroups={[{ key: 'status', label: 'Status', options: STATUSES.map((s) => ({ value: s, label: label(s) })) }]}
+      filterGroups={[
+        { key: 'status', label: 'Status', options: SEMINAR_STATUSES.map((s) => ({ value: s, label: label(s) })) },
+      ]}
       fetchPage={(state) => client.seminars.list({ ...variables(state), ...pageArgs(state) })}
       fetchAll={(state) => client.paginate(SeminarsListDocument, variables(state), { path: 'seminars' })}
       emptyText="No seminars yet."

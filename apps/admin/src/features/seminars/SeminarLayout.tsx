@@ -1,0 +1,109 @@
+import { Anchor, Badge, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import type { SeminarStatus } from '@seminarhub/sdk';
+import { Outlet, Link as RouterLink, useLocation, useNavigate } from 'react-router';
+import { useAction } from '../../lib/actions.ts';
+import { useSession } from '../../lib/session.tsx';
+import { useIsStaff } from '../../lib/viewer.ts';
+import { enumLabel } from '../lists/labels.ts';
+import { SEMINAR_STATUS_COLOURS } from './status.ts';
+import { useSeminar } from './useSeminar.ts';
+
+/** The tabs of a seminar, each a route under /seminars/:seminarId. */
+const TABS = [
+  { path: '', label: 'Agenda' },
+  { path: 'enrollments', label: 'Enrollments' },
+  { path: 'attendance', label: 'Attendance' },
+  { path: 'feedback', label: 'Feedback' },
+  { path: 'proposals', label: 'Proposals' },
+] as const;
+
+type Transition = 'publish' | 'start' | 'complete' | 'cancel';
+const TRANSITIONS: Record<SeminarStatus, Transition[]> = {
+  DRAFT: ['publish', 'cancel'],
+  PUBLISHED: ['start', 'cancel'],
+  IN_PROGRESS: ['complete', 'cancel'],
+  COMPLETED: [],
+  CANCELLED: [],
+};
+const TRANSITION_LABELS: Record<Transition, string> = {
+  publish: 'Publish',
+  start: 'Start',
+  complete: 'Mark completed',
+  cancel: 'Cancel seminar',
+};
+
+/** A seminar's header (status, dates, the transitions staff may make) over its tabs. */
+export function SeminarLayout() {
+  const seminar = useSeminar();
+  const { client } = useSession();
+  const staff = useIsStaff();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const base = `/seminars/${seminar.data?.id ?? ''}`;
+  const tab = TABS.find((t) => t.path && location.pathname.startsWith(`${base}/${t.path}`))?.path ?? '';
+  const transition = useAction(
+    (name: Transition) => client.seminars[name]({ id: seminar.data!.id, version: seminar.data!.version }),
+    {
+      success: (result) => `The seminar is now ${enumLabel(result.seminar!.status).toLowerCase()}.`,
+      invalidate: [['seminar'], ['list']],
+    },
+  );
+
+  if (seminar.isPending) return <Skeleton h={120} />;
+  if (seminar.isError) return <Text c="red">The seminar could not be loaded: {seminar.error.message}</Text>;
+  if (!seminar.data) return <Text>There is no such seminar.</Text>;
+  const s = seminar.data;
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
+        <Anchor component={RouterLink} to="/seminars" size="sm">
+          Seminars
+        </Anchor>
+        <Text size="sm">{s.code}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            {s.title}
+          </Title>
+          <Group gap="xs">
+            <Badge color={SEMINAR_STATUS_COLOURS[s.status]} variant="light" data-testid="seminar-status">
+              {enumLabel(s.status)}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {s.startDate} to {s.endDate}
+              {s.city ? ` · ${s.city}` : ''} · {s.timezone}
+              {s.capacity ? ` · ${s.capacity} places` : ''}
+            </Text>
+          </Group>
+        </Stack>
+        {staff && (
+          <Group gap="xs">
+            {TRANSITIONS[s.status].map((name) => (
+              <Button
+                key={name}
+                variant={name === 'cancel' ? 'subtle' : 'filled'}
+                color={name === 'cancel' ? 'red' : undefined}
+                loading={transition.isPending && transition.variables === name}
+                onClick={() => transition.mutate(name)}
+              >
+                {TRANSITION_LABELS[name]}
+              </Button>
+            ))}
+          </Group>
+        )}
+      </Group>
+      <Tabs value={tab} onChange={(value) => navigate(value ? `${base}/${value}` : base)} keepMounted={false}>
+        <Tabs.List>
+          {TABS.map((t) => (
+            <Tabs.Tab key={t.path} value={t.path}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Outlet />
+    </Stack>
+  );
+}

@@ -1,0 +1,113 @@
+import { type FormValidateInput, useForm } from '@mantine/form';
+import type { MutationResult, Succeeded } from '@seminarhub/sdk';
+import { useRef, useState } from 'react';
+
+type AnyResult = MutationResult<{
+  userErrors: readonly { field?: readonly string[] | null; message: string; code: string }[];
+}>;
+
+export interface MutationFormOptions<Values extends Record<string, unknown>, Result extends AnyResult> {
+  initialValues: Values;
+  validate?: FormValidateInput<Values>;
+  /** The version the form was read at, for updates; the API refuses a stale one with CONFLICT. */
+  version?: number;
+  /** Sends the mutation with the form's values and the version it was read at. */
+  mutate(values: Values, version: number | undefined): Promise<Result>;
+  onSuccess?(result: Succeeded<Result>, values: Values): void;
+  /** Reads the record again, for the way out of a version conflict. */
+  reload?(): Promise<{ values: Values; version: number }>;
+  /** API input names that differ from the form's paths, such as `{ hostOrganizationId: 'host' }`. */
+  fieldPaths?: Record<string, string>;
+}
+
+/**
+ * A Mantine form whose submit sends one SeminarHub mutation and puts its userErrors where they belong: on
+ * the field the API names (`["input", "title"]` → the title input), the rest above the form. A CONFLICT
+ * (someone saved since this form was read) is kept apart, so the form can offer to reload their version or
+ * reapply these edits on top of it.
+ */
+export function useMutationForm<Values extends Record<string, unknown>, Result extends AnyResult>(
+  options: MutationFormOptions<Values, Result>,
+) {
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: options.initialValues,
+    validate: options.validate,
+  });
+  const version = useRef(options.version);
+  const [submitting, setSubmitting] = useState(false);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const latest = useRef(options);
+  latest.current = options;
+
+  async function send(values: Values) {
+    setSubmitting(true);
+    setFormErrors([]);
+    try {
+      const result = await latest.current.mutate(values, version.current);
+      if (result.ok) {
+        form.setInitialValues(values);
+        form.resetDirty(values);
+        latest.current.onSuccess?.(result as Succeeded<Result>, values);
+        return;
+      }
+      const general: string[] = [];
+      for (const error of result.userErrors) {
+        if (error.code === 'CONFLICT') {
+          setConflict(true);
+          continue;
+        }
+        const path = fieldPath(error.field, latest.current.fieldPaths);
+        if (path && path in form.getValues()) form.setFieldError(path, error.message);
+        else general.push(error.message);
+      }
+      setFormErrors(general);
+    } catch (error) {
+      // Network failures and refusals the SDK throws: say so above the form, keep what was typed.
+      setFormErrors([error instanceof Error ? error.message : String(error)]);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  async function fresh() {
+    const reload = latest.current.reload;
+    if (!reload) throw new Error('This form cannot reload its record.');
+    const current = await reload();
+    version.current = current.version;
+    setConflict(false);
+    return current;
+  }
+
+  return {
+    form,
+    submitting,
+    /** Messages not about one field, shown above the form. */
+    formErrors,
+    /** True after the API refused a stale version. */
+    conflict,
+    /** The `<form onSubmit>` handler: validates here first, then sends. */
+    onSubmit: form.onSubmit((values) => send(values)),
+    /** Replaces the edits with the version someone else saved. */
+    async reloadTheirs() {
+      const current = await fresh();
+      form.setInitialValues(current.values);
+      form.setValues(current.values);
+      form.resetDirty(current.values);
+      form.clearErrors();
+    },
+    /** Saves these edits again over the version someone else saved. */
+    async reapplyMine() {
+      await fresh();
+      await send(form.getValues());
+    },
+  };
+}
+
+/** `["input", "speakers", "0", "personId"]` → `speakers`, or the form path the caller maps it to. */
+function fieldPath(field: readonly string[] | null | undefined, paths: Record<string, string> = {}) {
+  const name = field?.[0] === 'input' ? field[1] : field?.[0];
+  if (!name) return null;
+  return paths[name] ?? name;
+}
