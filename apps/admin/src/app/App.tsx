@@ -4,6 +4,7 @@ import { UnauthenticatedError } from '@seminarhub/sdk';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { AgendaPage } from '../features/agenda/AgendaPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage.tsx';
@@ -11,6 +12,7 @@ import { PeoplePage } from '../features/people/PeoplePage.tsx';
 import { SeminarLayout } from '../features/seminars/SeminarLayout.tsx';
 import { SeminarsPage } from '../features/seminars/SeminarsPage.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
+import { RouteError } from './RouteError.tsx';
 import { Shell } from './Shell.tsx';
 import { theme } from './theme.ts';
 
@@ -29,10 +31,15 @@ const router = () =>
         children: [
           {
             element: <Shell />,
+            errorElement: <RouteError />,
             children: [
               { index: true, element: <DashboardPage /> },
               { path: 'seminars', element: <SeminarsPage /> },
-              { path: 'seminars/:seminarId', element: <SeminarLayout />, children: [] },
+              {
+                path: 'seminars/:seminarId',
+                element: <SeminarLayout />,
+                children: [{ index: true, element: <AgendaPage /> }],
+              },
               { path: 'organizations', element: <OrganizationsPage /> },
               { path: 'people', element: <PeoplePage /> },
             ],

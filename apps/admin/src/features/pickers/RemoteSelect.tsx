@@ -17,13 +17,23 @@ export interface RemoteSelectProps extends Omit<SelectProps, 'data' | 'value' | 
   onChange(value: string | null, option: Option | null): void;
   /** The API's matches for what was typed, at most a page. */
   search(text: string): Promise<Option[]>;
+  /** Empties the search after a choice, for pickers that add to a list rather than hold a value. */
+  clearOnChange?: boolean;
 }
 
 /**
  * A searchable select over a list too long to load whole (people, organizations): it asks the API as the
  * viewer types, and keeps the chosen option shown while other results come and go.
  */
-export function RemoteSelect({ kind, value, selectedLabel, onChange, search, ...props }: RemoteSelectProps) {
+export function RemoteSelect({
+  kind,
+  value,
+  selectedLabel,
+  onChange,
+  search,
+  clearOnChange = false,
+  ...props
+}: RemoteSelectProps) {
   const [text, setText] = useState('');
   const [typed] = useDebouncedValue(text, 250);
   const [chosen, setChosen] = useState<Option | null>(value && selectedLabel ? { value, label: selectedLabel } : null);
@@ -51,6 +61,7 @@ export function RemoteSelect({ kind, value, selectedLabel, onChange, search, ...
       onChange={(next) => {
         const option = options.find((o) => o.value === next) ?? null;
         setChosen(option);
+        if (clearOnChange) setText('');
         onChange(next, option);
       }}
     />

@@ -1,16 +1,18 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { SeminarStatus } from '@seminarhub/sdk';
+import { useState } from 'react';
 import { Outlet, Link as RouterLink, useLocation, useNavigate } from 'react-router';
 import { useAction } from '../../lib/actions.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useIsStaff } from '../../lib/viewer.ts';
 import { enumLabel } from '../lists/labels.ts';
+import { SeminarEditor } from './SeminarEditor.tsx';
 import { SEMINAR_STATUS_COLOURS } from './status.ts';
 import { useSeminar } from './useSeminar.ts';
 
-/** The tabs of a seminar, each a route under /seminars/:seminarId. */
+/** The tabs of a seminar, each a route under /seminars/:seminarId; the agenda is the seminar's own page. */
 const TABS = [
-  { path: '', label: 'Agenda' },
+  { path: 'agenda', label: 'Agenda' },
   { path: 'enrollments', label: 'Enrollments' },
   { path: 'attendance', label: 'Attendance' },
   { path: 'feedback', label: 'Feedback' },
@@ -39,8 +41,9 @@ export function SeminarLayout() {
   const staff = useIsStaff();
   const navigate = useNavigate();
   const location = useLocation();
+  const [editing, setEditing] = useState(false);
   const base = `/seminars/${seminar.data?.id ?? ''}`;
-  const tab = TABS.find((t) => t.path && location.pathname.startsWith(`${base}/${t.path}`))?.path ?? '';
+  const tab = TABS.find((t) => location.pathname.startsWith(`${base}/${t.path}`))?.path ?? 'agenda';
   const transition = useAction(
     (name: Transition) => client.seminars[name]({ id: seminar.data!.id, version: seminar.data!.version }),
     {
@@ -80,6 +83,9 @@ export function SeminarLayout() {
         </Stack>
         {staff && (
           <Group gap="xs">
+            <Button variant="default" onClick={() => setEditing(true)}>
+              Edit details
+            </Button>
             {TRANSITIONS[s.status].map((name) => (
               <Button
                 key={name}
@@ -94,7 +100,11 @@ export function SeminarLayout() {
           </Group>
         )}
       </Group>
-      <Tabs value={tab} onChange={(value) => navigate(value ? `${base}/${value}` : base)} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(value) => navigate(value === 'agenda' ? base : `${base}/${value}`)}
+        keepMounted={false}
+      >
         <Tabs.List>
           {TABS.map((t) => (
             <Tabs.Tab key={t.path} value={t.path}>
@@ -104,6 +114,7 @@ export function SeminarLayout() {
         </Tabs.List>
       </Tabs>
       <Outlet />
+      {editing && <SeminarEditor seminar={s} onClose={() => setEditing(false)} />}
     </Stack>
   );
 }

@@ -1,15 +1,18 @@
-import { Anchor, Badge } from '@mantine/core';
+import { Anchor, Badge, Button } from '@mantine/core';
 import {
   type SeminarFieldsFragment,
   type SeminarOrderField,
   type SeminarStatus,
   SeminarsListDocument,
 } from '@seminarhub/sdk';
-import { Link as RouterLink } from 'react-router';
+import { useState } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { useSession } from '../../lib/session.tsx';
+import { useIsStaff } from '../../lib/viewer.ts';
 import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
 import { enumLabel as label } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
+import { SeminarEditor } from './SeminarEditor.tsx';
 import { SEMINAR_STATUS_COLOURS, SEMINAR_STATUSES } from './status.ts';
 
 const COLUMNS: Column<SeminarFieldsFragment>[] = [
@@ -76,17 +79,30 @@ function variables(state: ListState<string>) {
 
 export function SeminarsPage() {
   const { client } = useSession();
+  const staff = useIsStaff();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   return (
-    <DataList
-      name="seminars"
-      title="Seminars"
-      columns={COLUMNS}
-      filterGroups={[
-        { key: 'status', label: 'Status', options: SEMINAR_STATUSES.map((s) => ({ value: s, label: label(s) })) },
-      ]}
-      fetchPage={(state) => client.seminars.list({ ...variables(state), ...pageArgs(state) })}
-      fetchAll={(state) => client.paginate(SeminarsListDocument, variables(state), { path: 'seminars' })}
-      emptyText="No seminars yet."
-    />
+    <>
+      <DataList
+        name="seminars"
+        title="Seminars"
+        columns={COLUMNS}
+        filterGroups={[
+          { key: 'status', label: 'Status', options: SEMINAR_STATUSES.map((s) => ({ value: s, label: label(s) })) },
+        ]}
+        fetchPage={(state) => client.seminars.list({ ...variables(state), ...pageArgs(state) })}
+        fetchAll={(state) => client.paginate(SeminarsListDocument, variables(state), { path: 'seminars' })}
+        emptyText="No seminars yet."
+        actions={staff && <Button onClick={() => setCreating(true)}>New seminar</Button>}
+      />
+      {creating && (
+        <SeminarEditor
+          seminar={null}
+          onClose={() => setCreating(false)}
+          onSaved={(seminar) => navigate(`/seminars/${seminar.id}`)}
+        />
+      )}
+    </>
   );
 }
