@@ -50,4 +50,22 @@ describe('organizations and people', () => {
     if (person.email) expect(await row.textContent()).toContain(person.email);
     await screenshot(page, 'people');
   });
+
+  it('filters people through their organization: a chip for the organization’s type', async () => {
+    await page.getByRole('textbox', { name: 'Search' }).fill('');
+    const ministries = await admin.people.list({ first: 100, filter: { organization: { type: { eq: 'MINISTRY' } } } });
+    const all = (await admin.people.list({ first: 0 })).totalCount;
+    expect(ministries.totalCount).toBeGreaterThan(0);
+    expect(ministries.totalCount).toBeLessThan(all);
+    await page.getByRole('group', { name: 'Organization' }).getByText('Ministry', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('people-total').textContent()).toBe(`${ministries.totalCount} in all`);
+    expect(new URL(page.url()).searchParams.get('orgType')).toBe('MINISTRY');
+    const names = await page.getByTestId('people-row').locator('td:first-child').allTextContents();
+    expect(names.sort()).toEqual(
+      ministries.nodes
+        .slice(0, 20)
+        .map((p) => p.familyName)
+        .sort(),
+    );
+  });
 });

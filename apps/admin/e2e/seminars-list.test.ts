@@ -113,4 +113,33 @@ describe('the seminars list', () => {
     expect(lines).toHaveLength(26);
     expect(lines.filter((line) => line.includes('"Cohort'))).toHaveLength(25);
   });
+
+  it('filters through the programme a seminar belongs to, with a chip per programme', async () => {
+    const admin = createClient({ url: live.endpoint, token: (await live.api.as('ADMIN')).token });
+    const [first] = (await admin.programs.list({ first: 1 })).nodes;
+    const program = unwrap(
+      await admin.programs.create({
+        code: 'GOV-DATA',
+        title: 'Government data programme',
+        funderId: first!.funder!.id,
+        implementerId: first!.implementer!.id,
+      }),
+    ).program!;
+    unwrap(
+      await admin.seminars.create({
+        programId: program.id,
+        title: 'Open data for ministries',
+        startDate: '2026-05-04',
+        endDate: '2026-05-08',
+        timezone: 'Asia/Tashkent',
+        countryCode: 'UZ',
+      }),
+    );
+    await page.goto(`${live.api.url}/admin/seminars`);
+    await page.getByRole('group', { name: 'Programme' }).getByText('GOV-DATA', { exact: true }).click();
+    await expect.poll(() => firstCells()).toEqual(['Open data for ministries']);
+    expect(new URL(page.url()).searchParams.get('program')).toBe(program.id);
+    await page.getByRole('group', { name: 'Programme' }).getByText(first!.code, { exact: true }).click();
+    await expect.poll(() => page.getByTestId('seminars-total').textContent()).toBe('27 in all');
+  });
 });

@@ -152,7 +152,7 @@ export function DataList<Row extends { id: string }>(props: DataListProps<Row>) 
       </Group>
       {filterGroups.map((group) => (
         <Group key={group.key} gap="xs" role="group" aria-label={group.label}>
-          <Text size="sm" c="dimmed" w={60}>
+          <Text size="sm" c="dimmed" w={90}>
             {group.label}
           </Text>
           <Chip.Group

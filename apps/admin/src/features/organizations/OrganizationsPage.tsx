@@ -9,7 +9,7 @@ import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
 import { enumLabel } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
 
-const TYPES: OrganizationType[] = [
+export const ORGANIZATION_TYPES: OrganizationType[] = [
   'MINISTRY',
   'AGENCY',
   'LOCAL_GOVERNMENT',
@@ -59,7 +59,9 @@ export function OrganizationsPage() {
       name="organizations"
       title="Organizations"
       columns={COLUMNS}
-      filterGroups={[{ key: 'type', label: 'Type', options: TYPES.map((t) => ({ value: t, label: enumLabel(t) })) }]}
+      filterGroups={[
+        { key: 'type', label: 'Type', options: ORGANIZATION_TYPES.map((t) => ({ value: t, label: enumLabel(t) })) },
+      ]}
       fetchPage={(state) => client.organizations.list({ ...variables(state), ...pageArgs(state) })}
       fetchAll={(state) => client.paginate(OrganizationsListDocument, variables(state), { path: 'organizations' })}
       emptyText="No organizations yet."

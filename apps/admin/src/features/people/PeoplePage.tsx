@@ -1,8 +1,14 @@
-import { PeopleListDocument, type PersonFieldsFragment, type PersonOrderField } from '@seminarhub/sdk';
+import {
+  type OrganizationType,
+  PeopleListDocument,
+  type PersonFieldsFragment,
+  type PersonOrderField,
+} from '@seminarhub/sdk';
 import { useSession } from '../../lib/session.tsx';
 import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
 import { enumLabel } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
+import { ORGANIZATION_TYPES } from '../organizations/OrganizationsPage.tsx';
 
 const COLUMNS: Column<PersonFieldsFragment>[] = [
   {
@@ -46,8 +52,11 @@ const COLUMNS: Column<PersonFieldsFragment>[] = [
 ];
 
 function variables(state: ListState<string>) {
+  const types = state.filters.orgType as OrganizationType[] | undefined;
   return {
     search: state.search || null,
+    // Through the relation: people whose organization is of these types.
+    filter: types?.length ? { organization: { type: { in: types } } } : null,
     orderBy: state.sort ? { field: state.sort.field as PersonOrderField, direction: state.sort.direction } : null,
   };
 }
@@ -59,6 +68,13 @@ export function PeoplePage() {
       name="people"
       title="People"
       columns={COLUMNS}
+      filterGroups={[
+        {
+          key: 'orgType',
+          label: 'Organization',
+          options: ORGANIZATION_TYPES.map((type) => ({ value: type, label: enumLabel(type) })),
+        },
+      ]}
       fetchPage={(state) => client.people.list({ ...variables(state), ...pageArgs(state) })}
       fetchAll={(state) => client.paginate(PeopleListDocument, variables(state), { path: 'people' })}
       emptyText="No people yet."

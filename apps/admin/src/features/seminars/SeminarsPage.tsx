@@ -5,6 +5,7 @@ import {
   type SeminarStatus,
   SeminarsListDocument,
 } from '@seminarhub/sdk';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { useSession } from '../../lib/session.tsx';
@@ -70,10 +71,15 @@ const COLUMNS: Column<SeminarFieldsFragment>[] = [
 
 function variables(state: ListState<string>) {
   const statuses = state.filters.status as SeminarStatus[] | undefined;
+  const programs = state.filters.program;
+  const conditions = [
+    ...(statuses?.length ? [{ status: { in: statuses } }] : []),
+    ...(programs?.length ? [{ programId: { in: programs } }] : []),
+  ];
   return {
     search: state.search || null,
     orderBy: state.sort ? { field: state.sort.field as SeminarOrderField, direction: state.sort.direction } : null,
-    filter: statuses?.length ? { status: { in: statuses } } : null,
+    filter: conditions.length ? { AND: conditions } : null,
   };
 }
 
@@ -82,6 +88,10 @@ export function SeminarsPage() {
   const staff = useIsStaff();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const programs = useQuery({
+    queryKey: ['programs', 'options'],
+    queryFn: async () => (await client.programs.list({ first: 100 })).nodes,
+  });
   return (
     <>
       <DataList
@@ -90,6 +100,11 @@ export function SeminarsPage() {
         columns={COLUMNS}
         filterGroups={[
           { key: 'status', label: 'Status', options: SEMINAR_STATUSES.map((s) => ({ value: s, label: label(s) })) },
+          {
+            key: 'program',
+            label: 'Programme',
+            options: (programs.data ?? []).map((program) => ({ value: program.id, label: program.code })),
+          },
         ]}
         fetchPage={(state) => client.seminars.list({ ...variables(state), ...pageArgs(state) })}
         fetchAll={(state) => client.paginate(SeminarsListDocument, variables(state), { path: 'seminars' })}
