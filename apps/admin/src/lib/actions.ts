@@ -7,7 +7,7 @@ type AnyResult = MutationResult<{ userErrors: readonly { message: string; code: 
 export interface ActionOptions<Result extends AnyResult> {
   /** Said when it worked. */
   success: string | ((result: Succeeded<Result>) => string);
-  /** Queries to read again afterwards; every list by default. */
+  /** Queries to read again afterwards; all of them by default, since one step can move many figures. */
   invalidate?: QueryKey[];
   onSuccess?(result: Succeeded<Result>): void;
 }

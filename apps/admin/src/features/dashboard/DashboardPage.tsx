@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../../lib/session.tsx';
 import { enumLabel as label } from '../lists/labels.ts';
 import { BarList } from './BarList.tsx';
+import { fresh } from './fresh.ts';
 import { SeminarFigures } from './SeminarFigures.tsx';
 
 /** A proposal's life, in the order of the workflow. */
@@ -23,6 +24,7 @@ const STATUSES: ProposalStatus[] = [
 function useFigures() {
   const { client } = useSession();
   return useQuery({
+    ...fresh,
     queryKey: ['dashboard', 'figures'],
     queryFn: async () => {
       const [seminars, enrollments, organizations, people, proposals] = await Promise.all([
@@ -46,6 +48,7 @@ function useFigures() {
 function useProposalsByStatus() {
   const { client } = useSession();
   return useQuery({
+    ...fresh,
     queryKey: ['dashboard', 'proposals-by-status'],
     queryFn: async () =>
       Promise.all(

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useSession } from '../../lib/session.tsx';
 import { type Bar, BarList } from './BarList.tsx';
+import { fresh } from './fresh.ts';
 
 /** Enrollments that hold a place: the seminar's participants. */
 const PARTICIPATING = ['ACCEPTED', 'CONFIRMED', 'COMPLETED'] as const;
@@ -25,6 +26,7 @@ function useSeminarFigures(seminarId: string | null) {
   const { client } = useSession();
   return useQuery({
     enabled: seminarId !== null,
+    ...fresh,
     queryKey: ['dashboard', 'seminar', seminarId],
     queryFn: async () => {
       const filter = { seminarId: { eq: seminarId! } };
@@ -88,6 +90,7 @@ function ChartCard({ title, empty, children }: { title: string; empty: boolean; 
 export function SeminarFigures() {
   const { client } = useSession();
   const seminars = useQuery({
+    ...fresh,
     queryKey: ['dashboard', 'seminars'],
     queryFn: () => client.seminars.list({ first: 100 }),
   });
