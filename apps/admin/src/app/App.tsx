@@ -4,8 +4,10 @@ import { UnauthenticatedError } from '@seminarhub/sdk';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { AttendancePage } from '../features/attendance/AttendancePage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { EnrollmentsPage } from '../features/enrollments/EnrollmentsPage.tsx';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage.tsx';
 import { PeoplePage } from '../features/people/PeoplePage.tsx';
 import { SeminarLayout } from '../features/seminars/SeminarLayout.tsx';
@@ -32,7 +34,15 @@ const router = () =>
             children: [
               { index: true, element: <DashboardPage /> },
               { path: 'seminars', element: <SeminarsPage /> },
-              { path: 'seminars/:seminarId', element: <SeminarLayout />, children: [] },
+              {
+                path: 'seminars/:seminarId',
+                element: <SeminarLayout />,
+                children: [
+                  { path: 'enrollments', element: <EnrollmentsPage /> },
+                  { path: 'attendance', element: <AttendancePage /> },
+                  { path: 'attendance/:sessionId', element: <AttendancePage /> },
+                ],
+              },
               { path: 'organizations', element: <OrganizationsPage /> },
               { path: 'people', element: <PeoplePage /> },
             ],
