@@ -163,21 +163,24 @@ export function DataList<Row extends { id: string }, Fixed = undefined>(props: D
       {filterGroups
         .filter((group) => group.options.length > 0)
         .map((group) => (
-          <Group key={group.key} gap="xs" role="group" aria-label={group.label} wrap="wrap">
-            <Text size="sm" c="dimmed" w={labelWidth}>
+          <Group key={group.key} gap="xs" role="group" aria-label={group.label} wrap="nowrap" align="flex-start">
+            <Text size="sm" c="dimmed" w={labelWidth} style={{ flexShrink: 0 }} lh="26px">
               {group.label}
             </Text>
-            <Chip.Group
-              multiple
-              value={state.filters[group.key] ?? []}
-              onChange={(values) => update({ [group.key]: values.join(',') || null })}
-            >
-              {group.options.map((option) => (
-                <Chip key={option.value} value={option.value} size="xs">
-                  {option.label}
-                </Chip>
-              ))}
-            </Chip.Group>
+            {/* Chips that wrap go on under the first, not under the label. */}
+            <Group gap="xs" wrap="wrap">
+              <Chip.Group
+                multiple
+                value={state.filters[group.key] ?? []}
+                onChange={(values) => update({ [group.key]: values.join(',') || null })}
+              >
+                {group.options.map((option) => (
+                  <Chip key={option.value} value={option.value} size="xs">
+                    {option.label}
+                  </Chip>
+                ))}
+              </Chip.Group>
+            </Group>
           </Group>
         ))}
 

@@ -17,6 +17,8 @@ const TABS = [
   { path: 'proposals', label: 'Proposals' },
 ] as const;
 
+const AGENDA_TAB = 'agenda';
+
 type Transition = 'publish' | 'start' | 'complete' | 'cancel';
 const TRANSITIONS: Record<SeminarStatus, Transition[]> = {
   DRAFT: ['publish', 'cancel'],
@@ -40,7 +42,8 @@ export function SeminarLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const base = `/seminars/${seminar.data?.id ?? ''}`;
-  const tab = TABS.find((t) => t.path && location.pathname.startsWith(`${base}/${t.path}`))?.path ?? '';
+  // Mantine's Tabs refuse an empty value, so the index tab (the agenda) goes by AGENDA_TAB.
+  const tab = TABS.find((t) => t.path && location.pathname.startsWith(`${base}/${t.path}`))?.path || AGENDA_TAB;
   const transition = useAction(
     (name: Transition) => client.seminars[name]({ id: seminar.data!.id, version: seminar.data!.version }),
     {
@@ -94,10 +97,14 @@ export function SeminarLayout() {
           </Group>
         )}
       </Group>
-      <Tabs value={tab} onChange={(value) => navigate(value ? `${base}/${value}` : base)} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(value) => navigate(value && value !== AGENDA_TAB ? `${base}/${value}` : base)}
+        keepMounted={false}
+      >
         <Tabs.List>
           {TABS.map((t) => (
-            <Tabs.Tab key={t.path} value={t.path}>
+            <Tabs.Tab key={t.path} value={t.path || AGENDA_TAB}>
               {t.label}
             </Tabs.Tab>
           ))}
