@@ -1,7 +1,7 @@
 import { type Client, createClient, unwrap } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndLaunch, screenshot, signIn } from '../test/browser.ts';
+import { buildAndLaunch, screenshot, signIn, watchProblems } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // A seminar's enrollments and attendance tabs in the built admin, as an administrator. The example
@@ -14,7 +14,7 @@ let admin: Client;
 let example: { id: string };
 let cohort: { id: string };
 const person: Record<string, { id: string; organizationId: string }> = {};
-const problems: string[] = [];
+let problems: string[] = [];
 
 async function findPerson(name: string) {
   const [found] = (await admin.people.list({ first: 1, search: name })).nodes;
@@ -58,15 +58,7 @@ beforeAll(async () => {
   unwrap(await admin.enrollments.waitlist({ id: dongHyun.id, version: dongHyun.version }));
 
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
+  problems = watchProblems(page);
   await signIn(page, live);
 }, 180_000);
 afterAll(async () => {
@@ -99,6 +91,14 @@ describe("a seminar's enrollments", () => {
 
     await page.getByRole('button', { name: 'Enroll a participant' }).click();
     const dialog = page.getByRole('dialog', { name: 'Enroll a participant' });
+    // Someone already enrolled: the API's refusal shows on the field, and nothing is added.
+    await dialog.getByRole('combobox', { name: 'Person' }).fill('Nodira');
+    await page.getByRole('option', { name: /Nodira Yusupova/ }).click();
+    await dialog.getByRole('button', { name: 'Enroll' }).click();
+    await dialog.getByText('This person is already enrolled (ACCEPTED).').waitFor();
+    expect(await dialog.getByRole('combobox', { name: 'Person' }).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(total).toBe('3 in all');
+
     await dialog.getByRole('combobox', { name: 'Person' }).fill('Seo-yeon');
     await page.getByRole('option', { name: /Seo-yeon Lee/ }).click();
     await dialog.getByRole('button', { name: 'Enroll' }).click();
