@@ -16,13 +16,13 @@ let live: LiveAdmin;
 let admin: Client;
 let seminarId: string;
 let sessionId: string;
+let adminToken: string;
 
 beforeAll(async () => {
   live = await startLiveAdmin();
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${live.api.url}/admin/`);
-  const { token } = await live.api.as('ADMIN');
-  admin = createClient({ url: live.endpoint, token });
-  sessionStorage.setItem('seminarhub.session', token);
+  adminToken = (await live.api.as('ADMIN')).token;
+  admin = createClient({ url: live.endpoint, token: adminToken });
   seminarId = (await admin.seminars.list({ first: 1 })).nodes[0]!.id;
   const sessions = await admin.sessions.list({
     first: 1,
@@ -37,7 +37,8 @@ afterEach(() => {
   notifications.clean();
 });
 
-function renderSheet(session = sessionId) {
+function renderSheet(session = sessionId, token = adminToken) {
+  sessionStorage.setItem('seminarhub.session', token);
   const router = createMemoryRouter(
     [
       {
@@ -184,5 +185,25 @@ describe('the check-in sheet', () => {
     expect(await recorded()).toEqual(before);
     // The marks stay, to be saved again over theirs.
     expect(chosen(last)).toEqual(['Excused']);
+  });
+
+  it('shows a participant their own attendance, with nothing to mark or save', async () => {
+    const person = await live.api.db.prisma.person.findFirstOrThrow({ where: { familyName: 'Karimov' } });
+    const { token } = await live.api.as('PARTICIPANT', { personId: person.id });
+    renderSheet(sessionId, token);
+    const user = userEvent.setup();
+    const names = within(await grid())
+      .getAllByRole('rowheader')
+      .map((cell) => cell.firstChild?.textContent);
+    expect(names).toEqual(['Dilshod Karimov']);
+    expect((await grid()).getAttribute('aria-readonly')).toBe('true');
+    const before = chosen('Dilshod Karimov');
+    expect(before).toHaveLength(1);
+    expect(before).not.toEqual(['Late']);
+    await tabToGrid(user);
+    await user.keyboard('l{ArrowRight} ');
+    expect(chosen('Dilshod Karimov')).toEqual(before);
+    expect(screen.queryByRole('button', { name: /^Save/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Mark all remaining present' })).toBeNull();
   });
 });

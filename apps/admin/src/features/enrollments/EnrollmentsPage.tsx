@@ -111,8 +111,6 @@ const ACTIONS: Column<EnrollmentRow> = {
   nowrap: true,
 };
 
-const ids = (values: string[] | undefined) => (values?.length ? { in: values } : undefined);
-
 /** The chips' choices as the API's filter: those through the person are a PersonFilter on the relation. */
 function variables(state: ListState<string>, seminarId: string) {
   const { status, role, nominatedBy, worksAt } = state.filters;
@@ -120,8 +118,9 @@ function variables(state: ListState<string>, seminarId: string) {
     seminarId: { eq: seminarId },
     ...(status?.length ? { status: { in: status as EnrollmentStatus[] } } : {}),
     ...(role?.length ? { role: { in: role as EnrollmentRole[] } } : {}),
-    ...(nominatedBy?.length ? { organizationId: ids(nominatedBy) } : {}),
-    ...(worksAt?.length ? { person: { organizationId: ids(worksAt) } } : {}),
+    ...(nominatedBy?.length ? { organizationId: { in: nominatedBy } } : {}),
+    // Through the relation: the enrolled person's own organization, by the person's filter.
+    ...(worksAt?.length ? { person: { organizationId: { in: worksAt } } } : {}),
   };
   return {
     search: state.search || null,
