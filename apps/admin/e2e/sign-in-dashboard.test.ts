@@ -1,31 +1,22 @@
 import { createClient } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndLaunch, screenshot as save } from '../test/browser.ts';
+import { buildAndLaunch, screenshot as save, watchProblems } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // The built admin, served by the real API at /admin, in Chromium.
 let live: LiveAdmin;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[] = [];
 const screenshot = (name: string) => save(page, name);
 
 beforeAll(async () => {
   browser = await buildAndLaunch();
   live = await startLiveAdmin();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  // Console errors include Content-Security-Policy violations; failed loads are counted by status below.
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  page.on('response', (response) => {
-    // The 401 of the sign-out check below is expected; anything else failing is a defect.
-    if (response.status() >= 400 && response.status() !== 401) problems.push(`${response.status()} ${response.url()}`);
-  });
+  // The 401 of the sign-out check below is expected; anything else failing is a defect.
+  problems = watchProblems(page, { expectedStatuses: [401] });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

@@ -43,3 +43,24 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path, fullPage: true });
   console.log(`screenshot: ${path}`);
 }
+
+/**
+ * Collects what goes wrong on a page: uncaught errors, console errors (Content-Security-Policy violations
+ * among them) and failed requests, except the statuses a test expects.
+ */
+export function watchProblems(page: Page, { expectedStatuses = [] as number[] } = {}): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Failed loads are counted by their status below.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !expectedStatuses.includes(response.status())) {
+      problems.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  return problems;
+}

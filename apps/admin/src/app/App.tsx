@@ -5,8 +5,10 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { AgendaPage } from '../features/agenda/AgendaPage.tsx';
+import { AttendancePage } from '../features/attendance/AttendancePage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { EnrollmentsPage } from '../features/enrollments/EnrollmentsPage.tsx';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage.tsx';
 import { PeoplePage } from '../features/people/PeoplePage.tsx';
 import { SeminarLayout } from '../features/seminars/SeminarLayout.tsx';
@@ -38,7 +40,12 @@ const router = () =>
               {
                 path: 'seminars/:seminarId',
                 element: <SeminarLayout />,
-                children: [{ index: true, element: <AgendaPage /> }],
+                children: [
+                  { index: true, element: <AgendaPage /> },
+                  { path: 'enrollments', element: <EnrollmentsPage /> },
+                  { path: 'attendance', element: <AttendancePage /> },
+                  { path: 'attendance/:sessionId', element: <AttendancePage /> },
+                ],
               },
               { path: 'organizations', element: <OrganizationsPage /> },
               { path: 'people', element: <PeoplePage /> },

@@ -24,8 +24,8 @@ export interface Column<Row> {
   key: string;
   label: string;
   render(row: Row): ReactNode;
-  /** The cell as plain text, for CSV. */
-  text(row: Row): string | number | null | undefined;
+  /** The cell as plain text, for CSV; columns without it (row actions) are left out of the export. */
+  text?(row: Row): string | number | null | undefined;
   /** The API's order field, when the list can be sorted by this column. */
   sortField?: string;
   /** Short values (codes, dates, statuses) that read badly when wrapped. */
@@ -46,16 +46,23 @@ export interface Page<Row> {
   nodes: Row[];
 }
 
-export interface DataListProps<Row extends { id: string }> {
+export interface DataListProps<Row extends { id: string }, Fixed = undefined> {
   /** Names the list in storage keys, query keys and the export's file name. */
   name: string;
   title: string;
+  /** 2 when the list is a tab under a page's own heading. */
+  headingOrder?: 1 | 2;
+  /**
+   * Variables the page fixes rather than the viewer (the seminar of a seminar's enrollments): part of the
+   * query key, so two seminars' lists are never mixed up, and handed to fetchPage and fetchAll.
+   */
+  fixed?: Fixed;
   columns: Column<Row>[];
   filterGroups?: FilterGroup[];
   /** One page for the list's state: first/after or last/before, with its filter, sort and search. */
-  fetchPage(state: ListState<string>): Promise<Page<Row>>;
+  fetchPage(state: ListState<string>, fixed: Fixed): Promise<Page<Row>>;
   /** Every row of the current view, for CSV export. */
-  fetchAll(state: ListState<string>): AsyncIterable<Row>;
+  fetchAll(state: ListState<string>, fixed: Fixed): AsyncIterable<Row>;
   emptyText: string;
   actions?: ReactNode;
 }
@@ -64,8 +71,8 @@ export interface DataListProps<Row extends { id: string }> {
  * A list screen: search, filter chips, sortable columns, cursor pages, a column choice kept per browser,
  * and CSV export of the whole filtered view. Its state lives in the URL.
  */
-export function DataList<Row extends { id: string }>(props: DataListProps<Row>) {
-  const { name, title, columns, filterGroups = [], emptyText } = props;
+export function DataList<Row extends { id: string }, Fixed = undefined>(props: DataListProps<Row, Fixed>) {
+  const { name, title, columns, filterGroups = [], emptyText, fixed = undefined as Fixed } = props;
   const { state, update } = useListState<string>(filterGroups.map((group) => group.key));
   const [visible, setVisible] = useLocalStorage<string[]>({
     key: `seminarhub.columns.${name}`,
@@ -77,8 +84,8 @@ export function DataList<Row extends { id: string }>(props: DataListProps<Row>) 
   const [exporting, setExporting] = useState(false);
 
   const page = useQuery({
-    queryKey: ['list', name, state],
-    queryFn: () => props.fetchPage(state),
+    queryKey: ['list', name, fixed, state],
+    queryFn: () => props.fetchPage(state, fixed),
     placeholderData: keepPreviousData,
   });
   const shown = columns.filter((column) => visible.includes(column.key));
@@ -87,12 +94,13 @@ export function DataList<Row extends { id: string }>(props: DataListProps<Row>) 
     setExporting(true);
     try {
       const rows: Row[] = [];
-      for await (const row of props.fetchAll(state)) rows.push(row);
+      for await (const row of props.fetchAll(state, fixed)) rows.push(row);
+      const exported = shown.filter((column) => column.text);
       download(
         `${name}-${new Date().toISOString().slice(0, 10)}.csv`,
         toCsv(
-          shown.map((column) => column.label),
-          rows.map((row) => shown.map((column) => column.text(row))),
+          exported.map((column) => column.label),
+          rows.map((row) => exported.map((column) => column.text!(row))),
         ),
       );
     } finally {
@@ -106,10 +114,12 @@ export function DataList<Row extends { id: string }>(props: DataListProps<Row>) 
   }
 
   const total = page.data?.totalCount ?? 0;
+  // One width for every group's label, so that the chips of all groups start in one column.
+  const labelWidth = Math.max(60, ...filterGroups.map((group) => group.label.length * 7.5));
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Title order={1} size="h2">
+        <Title order={props.headingOrder ?? 1} size={props.headingOrder === 2 ? 'h3' : 'h2'}>
           {title}
         </Title>
         <Group gap="xs">{props.actions}</Group>
@@ -150,24 +160,29 @@ export function DataList<Row extends { id: string }>(props: DataListProps<Row>) 
           Export CSV
         </Button>
       </Group>
-      {filterGroups.map((group) => (
-        <Group key={group.key} gap="xs" role="group" aria-label={group.label}>
-          <Text size="sm" c="dimmed" w={90}>
-            {group.label}
-          </Text>
-          <Chip.Group
-            multiple
-            value={state.filters[group.key] ?? []}
-            onChange={(values) => update({ [group.key]: values.join(',') || null })}
-          >
-            {group.options.map((option) => (
-              <Chip key={option.value} value={option.value} size="xs">
-                {option.label}
-              </Chip>
-            ))}
-          </Chip.Group>
-        </Group>
-      ))}
+      {filterGroups
+        .filter((group) => group.options.length > 0)
+        .map((group) => (
+          <Group key={group.key} gap="xs" role="group" aria-label={group.label} wrap="nowrap" align="flex-start">
+            <Text size="sm" c="dimmed" w={labelWidth} style={{ flexShrink: 0 }} lh="26px">
+              {group.label}
+            </Text>
+            {/* Chips that wrap go on under the first, not under the label. */}
+            <Group gap="xs" wrap="wrap">
+              <Chip.Group
+                multiple
+                value={state.filters[group.key] ?? []}
+                onChange={(values) => update({ [group.key]: values.join(',') || null })}
+              >
+                {group.options.map((option) => (
+                  <Chip key={option.value} value={option.value} size="xs">
+                    {option.label}
+                  </Chip>
+                ))}
+              </Chip.Group>
+            </Group>
+          </Group>
+        ))}
 
       <Table.ScrollContainer minWidth={900}>
         <Table striped highlightOnHover verticalSpacing="xs" aria-busy={page.isFetching} data-testid={`${name}-table`}>

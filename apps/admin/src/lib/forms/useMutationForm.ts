@@ -54,7 +54,8 @@ export function useMutationForm<Values extends Record<string, unknown>, Result e
       }
       const general: string[] = [];
       for (const error of result.userErrors) {
-        if (error.code === 'CONFLICT') {
+        // A version conflict needs a version read; without one (a create), CONFLICT names a duplicate field.
+        if (error.code === 'CONFLICT' && version.current !== undefined) {
           setConflict(true);
           continue;
         }
