@@ -5,9 +5,15 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { MyProposalPage } from '../features/my-proposals/MyProposalPage.tsx';
+import { MyProposalsPage } from '../features/my-proposals/MyProposalsPage.tsx';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage.tsx';
 import { PeoplePage } from '../features/people/PeoplePage.tsx';
+import { ProposalDetailPage } from '../features/proposals/ProposalDetailPage.tsx';
+import { ProposalsBoard } from '../features/proposals/ProposalsBoard.tsx';
+import { ReviewPage } from '../features/reviews/ReviewPage.tsx';
+import { ReviewsPage } from '../features/reviews/ReviewsPage.tsx';
 import { SeminarLayout } from '../features/seminars/SeminarLayout.tsx';
 import { SeminarsPage } from '../features/seminars/SeminarsPage.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
@@ -30,11 +36,22 @@ const router = () =>
           {
             element: <Shell />,
             children: [
-              { index: true, element: <DashboardPage /> },
+              { index: true, element: <HomePage /> },
               { path: 'seminars', element: <SeminarsPage /> },
-              { path: 'seminars/:seminarId', element: <SeminarLayout />, children: [] },
+              {
+                path: 'seminars/:seminarId',
+                element: <SeminarLayout />,
+                children: [
+                  { path: 'proposals', element: <ProposalsBoard /> },
+                  { path: 'proposals/:proposalId', element: <ProposalDetailPage /> },
+                ],
+              },
               { path: 'organizations', element: <OrganizationsPage /> },
               { path: 'people', element: <PeoplePage /> },
+              { path: 'reviews', element: <ReviewsPage /> },
+              { path: 'reviews/:proposalId', element: <ReviewPage /> },
+              { path: 'my-proposals', element: <MyProposalsPage /> },
+              { path: 'my-proposals/:proposalId', element: <MyProposalPage /> },
             ],
           },
         ],
