@@ -41,13 +41,23 @@ const LANDING: Record<UserRole, string> = {
  * when given), and waits for the role's landing page.
  */
 export async function signIn(page: Page, live: LiveAdmin, role: UserRole = 'ADMIN', options?: { personId?: string }) {
-  const { email, password } = await live.account(role, options);
+  const account = await live.account(role, options);
+  await signInWith(page, live, account, role);
+  return account.email;
+}
+
+/** Signs in through the form with an existing account, and waits for its role's landing page. */
+export async function signInWith(
+  page: Page,
+  live: LiveAdmin,
+  { email, password }: { email: string; password: string },
+  role: UserRole,
+) {
   await page.goto(`${live.api.url}/admin/sign-in`);
   await page.getByRole('textbox', { name: /^Email/ }).fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: LANDING[role], level: 1 }).waitFor();
-  return email;
 }
 
 export async function screenshot(page: Page, name: string) {
