@@ -99,6 +99,9 @@ describe('a proposal from draft to support', () => {
     await choose(page, /^Assign a reviewer/, 'Expert Kimreviewer', 'Kimreviewer');
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await page.getByText('The reviewer is assigned').waitFor();
+    const assigned = page.getByRole('list', { name: 'Assigned reviewers' });
+    await expect.poll(() => assigned.textContent()).toBe('Expert KimreviewerWaitingUnassign');
+    expect((await proposal()).reviewers.map((person) => person.id)).toEqual([reviewerId]);
 
     // Only what SUBMITTED allows is offered.
     expect(await page.getByRole('button', { name: 'Select for support' }).count()).toBe(0);
@@ -148,6 +151,9 @@ describe('a proposal from draft to support', () => {
     await page.goto(`${live.api.url}/admin/seminars/${world.seminarId}/proposals/${proposalId}`);
     await page.getByTestId('review').waitFor();
     expect(await page.getByTestId('review').textContent()).toContain('Expert Kimreviewer');
+    expect(await page.getByTestId('review-summary').textContent()).toMatch(/^1 of 1 assigned reviewers/);
+    // A reviewer who handed in a review stays assigned: no way to take them off is offered.
+    expect(await page.getByRole('button', { name: 'Unassign Expert Kimreviewer' }).count()).toBe(0);
     await screenshot(page, 'proposal-detail');
 
     await page.getByRole('button', { name: 'Select for support' }).click();
@@ -168,7 +174,7 @@ describe('a proposal from draft to support', () => {
     await page.getByRole('link', { name: '← All proposals' }).click();
     const card = page.getByTestId('column-SELECTED_FOR_SUPPORT').getByTestId('proposal-card');
     await expect.poll(() => card.textContent()).toContain(TITLE);
-    expect(await card.getByTestId('review-progress').textContent()).toMatch(/^1 review · avg \d/);
+    expect(await card.getByTestId('review-progress').textContent()).toMatch(/^1\/1 reviewed · avg \d/);
     // At tablet width the board scrolls sideways rather than squeezing its columns.
     const board = await page.getByTestId('column-DRAFT').boundingBox();
     expect(board!.width).toBeGreaterThanOrEqual(250);

@@ -1,6 +1,7 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useIsStaff } from '../../lib/viewer.ts';
+import { AssignedReviewers } from './AssignedReviewers.tsx';
 import { AssignReviewer } from './AssignReviewer.tsx';
 import { DecisionActions } from './DecisionActions.tsx';
 import { ProposalHeader } from './ProposalHeader.tsx';
@@ -32,9 +33,10 @@ export function ProposalDetailPage() {
                     Reviews
                   </Title>
                   <Text size="sm" c="dimmed" data-testid="review-summary">
-                    {p.reviews.totalCount === 1 ? '1 review' : `${p.reviews.totalCount} reviews`} handed in
+                    {p.reviews.totalCount} of {p.reviewers.length} assigned reviewers handed in a review
                     {average != null ? ` · average weighted score ${average}` : ''}
                   </Text>
+                  <AssignedReviewers proposal={p} staff={staff} />
                   {staff && <AssignReviewer proposalId={p.id} />}
                   <ReviewsList reviews={p.reviews.nodes} />
                 </Stack>

@@ -98,8 +98,13 @@ function ProposalCard({ proposal }: { proposal: ProposalListItem }) {
         <Badge size="sm" variant="default">
           {proposal.members.length === 1 ? '1 member' : `${proposal.members.length} members`}
         </Badge>
-        <Badge size="sm" variant="default" data-testid="review-progress">
-          {submitted === 1 ? '1 review' : `${submitted} reviews`}
+        <Badge
+          size="sm"
+          variant="default"
+          data-testid="review-progress"
+          title={`${submitted} of ${proposal.reviewers.length} assigned reviewers have handed in their review`}
+        >
+          {submitted}/{proposal.reviewers.length} reviewed
           {average != null ? ` · avg ${average}` : ''}
         </Badge>
       </Group>

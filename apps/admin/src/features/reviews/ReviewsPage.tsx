@@ -6,24 +6,24 @@ import { ProposalCardGrid } from '../proposals/ProposalCardGrid.tsx';
 import type { ProposalListItem } from '../proposals/useProposals.ts';
 
 /**
- * The proposals assigned to the signed-in reviewer. The API lists a reviewer's assigned proposals with
- * their details, and public ones (supported proposals of published seminars) without: a proposal always
- * has a team, so the ones whose team the reviewer can see are the assigned ones.
+ * The proposals assigned to the signed-in reviewer. Besides them the API lists public ones (supported
+ * proposals of published seminars), so keep those whose reviewers include the viewer.
  */
-function useAssignedProposals() {
+function useAssignedProposals(personId: string | null) {
   const { client } = useSession();
   return useQuery({
-    queryKey: ['list', 'proposals', 'assigned'],
+    queryKey: ['list', 'proposals', 'assigned', personId],
+    enabled: Boolean(personId),
     queryFn: async () =>
-      (await client.proposals.list({ first: 100, orderBy: { field: 'UPDATED_AT' } })).nodes.filter(
-        (proposal) => proposal.members.length > 0,
+      (await client.proposals.list({ first: 100, orderBy: { field: 'UPDATED_AT' } })).nodes.filter((proposal) =>
+        proposal.reviewers.some((reviewer) => reviewer.id === personId),
       ),
   });
 }
 
 export function ReviewsPage() {
-  const assigned = useAssignedProposals();
   const { personId } = useViewer();
+  const assigned = useAssignedProposals(personId);
   const mine = (proposal: ProposalListItem) => proposal.reviews.nodes.find((r) => r.reviewer.id === personId);
   const open = (proposal: ProposalListItem) => proposal.status === 'UNDER_REVIEW' && !mine(proposal);
   const group = (wanted: boolean) => ({ ...assigned, data: assigned.data?.filter((p) => open(p) === wanted) });
