@@ -15,9 +15,28 @@ let reviewerAccount: { email: string; password: string };
 let proposalId: string;
 const TITLE = 'One-stop digital public services in Samarkand region';
 
+/** What went wrong in the browser that the page did not show: errors, CSP violations, failed requests. */
+const problems: string[] = [];
+
 async function newPage(width = 1280) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  return page;
+}
+
+/** Ends a user's visit; nothing may have gone wrong in it. */
+async function leave(page: Page) {
+  await page.context().close();
+  expect(problems).toEqual([]);
 }
 
 /** Picks an option of a Mantine select, searching for it when the select asks the API. */
@@ -80,7 +99,7 @@ describe('a proposal from draft to support', () => {
     await page.goto(`${live.api.url}/admin/`);
     await page.getByRole('heading', { name: 'My proposals', level: 1 }).waitFor();
     expect(await page.getByRole('heading', { name: 'Dashboard' }).count()).toBe(0);
-    await page.context().close();
+    await leave(page);
   });
 
   it("an administrator assigns a reviewer (the API's refusal of a non-reviewer shown) and starts the review", async () => {
@@ -108,7 +127,7 @@ describe('a proposal from draft to support', () => {
     await page.getByRole('button', { name: 'Start review' }).click();
     await expect.poll(() => page.getByTestId('proposal-status').textContent()).toBe('Under review');
     expect((await proposal()).status).toBe('UNDER_REVIEW');
-    await page.context().close();
+    await leave(page);
   });
 
   it('the reviewer finds it under Reviews and scores every criterion, without any staff action offered', async () => {
@@ -142,7 +161,7 @@ describe('a proposal from draft to support', () => {
 
     await page.goto(`${live.api.url}/admin/`);
     await page.getByRole('heading', { name: 'Reviews', level: 1 }).waitFor();
-    await page.context().close();
+    await leave(page);
   });
 
   it('the administrator reads the review and selects the proposal for support, on a tablet', async () => {
@@ -180,6 +199,6 @@ describe('a proposal from draft to support', () => {
     expect(board!.width).toBeGreaterThanOrEqual(250);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'proposals-board');
-    await page.context().close();
+    await leave(page);
   });
 });

@@ -66,8 +66,10 @@ export function ProposalEditor({ proposal }: { proposal?: ProposalDetails }) {
   const creating = !proposal;
   const seminars = useMySeminars(creating);
   const text = (value: string) => value.trim() || null;
+  /** The proposal as this editor read it (it is remounted on each saved version). */
+  const read = valuesOf(proposal);
   const { form, onSubmit, submitting, formErrors, conflict, reloadTheirs, reapplyMine } = useMutationForm({
-    initialValues: valuesOf(proposal),
+    initialValues: read,
     version: proposal?.version,
     validate: {
       seminarId: (value) => (creating && !value ? 'Choose the seminar.' : null),
@@ -78,10 +80,11 @@ export function ProposalEditor({ proposal }: { proposal?: ProposalDetails }) {
         ? client.proposals.update({
             id: proposal.id,
             version: version ?? proposal.version,
-            title: values.title.trim(),
-            summary: text(values.summary),
-            problem: text(values.problem),
-            objectives: text(values.objectives),
+            // Only what was edited here: saving over a teammate's version keeps the fields they changed.
+            ...(values.title !== read.title ? { title: values.title.trim() } : {}),
+            ...Object.fromEntries(
+              TEXTS.filter(({ name }) => values[name] !== read[name]).map(({ name }) => [name, text(values[name])]),
+            ),
           })
         : client.proposals.create({
             seminarId: values.seminarId!,
