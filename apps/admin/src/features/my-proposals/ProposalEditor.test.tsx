@@ -1,14 +1,11 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core';
 import { unwrap } from '@seminarhub/sdk';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveAdmin, startLiveAdmin } from '../../../test/live-api.ts';
 import { type ProposalWorld, proposalWorld, sessionOf } from '../../../test/proposals.ts';
-import { SessionProvider } from '../../lib/session.tsx';
+import { renderSignedIn } from '../../../test/render.tsx';
 import { MyProposalPage } from './MyProposalPage.tsx';
 
 // A participant editing their team's draft against the real API, while a teammate (here staff) saves first.
@@ -34,22 +31,14 @@ afterEach(() => {
 });
 
 function renderProposal() {
-  sessionStorage.setItem('seminarhub.session', participantToken);
-  const router = createMemoryRouter(
+  renderSignedIn(
+    live,
+    participantToken,
     [
       { path: '/my-proposals/:proposalId', element: <MyProposalPage /> },
       { path: '/my-proposals', element: <p>My proposals list</p> },
     ],
-    { initialEntries: [`/my-proposals/${proposalId}`] },
-  );
-  render(
-    <MantineProvider>
-      <SessionProvider url={live.endpoint}>
-        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </SessionProvider>
-    </MantineProvider>,
+    `/my-proposals/${proposalId}`,
   );
 }
 

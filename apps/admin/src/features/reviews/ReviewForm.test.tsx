@@ -1,9 +1,6 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveAdmin, startLiveAdmin } from '../../../test/live-api.ts';
 import {
@@ -13,7 +10,7 @@ import {
   reviewerPerson,
   sessionOf,
 } from '../../../test/proposals.ts';
-import { SessionProvider } from '../../lib/session.tsx';
+import { renderSignedIn } from '../../../test/render.tsx';
 import { ReviewPage } from './ReviewPage.tsx';
 
 // The reviewer's scoring form against the real API, signed in as a reviewer assigned to a proposal under review.
@@ -39,18 +36,11 @@ afterEach(() => {
 });
 
 function renderReview() {
-  sessionStorage.setItem('seminarhub.session', reviewerToken);
-  const router = createMemoryRouter([{ path: '/reviews/:proposalId', element: <ReviewPage /> }], {
-    initialEntries: [`/reviews/${proposalId}`],
-  });
-  render(
-    <MantineProvider>
-      <SessionProvider url={live.endpoint}>
-        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </SessionProvider>
-    </MantineProvider>,
+  renderSignedIn(
+    live,
+    reviewerToken,
+    [{ path: '/reviews/:proposalId', element: <ReviewPage /> }],
+    `/reviews/${proposalId}`,
   );
 }
 
