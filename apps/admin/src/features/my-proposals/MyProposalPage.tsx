@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useAction } from '../../lib/actions.ts';
 import { useSession } from '../../lib/session.tsx';
@@ -42,22 +43,31 @@ function TeamProposal({ proposal: p }: { proposal: ProposalDetails }) {
     invalidate: [['proposal'], ['list']],
   });
   const editable = EDITABLE_STATUSES.includes(p.status);
+  // Submitting hands in the saved version: with unsaved edits, it would leave them behind.
+  const [unsaved, setUnsaved] = useState(false);
   return (
     <Stack gap="md">
       <ProposalHeader proposal={p}>
         {editable && (
-          <Button loading={submit.isPending} onClick={() => submit.mutate(undefined)}>
-            Submit for review
-          </Button>
+          <Stack gap={2} align="flex-end">
+            <Button loading={submit.isPending} disabled={unsaved} onClick={() => submit.mutate(undefined)}>
+              Submit for review
+            </Button>
+            {unsaved && (
+              <Text size="xs" c="dimmed">
+                Save your changes first.
+              </Text>
+            )}
+          </Stack>
         )}
       </ProposalHeader>
       {editable ? (
         <Card withBorder padding="md">
           <Text size="sm" c="dimmed" mb="sm">
-            Your team can edit the proposal until it is submitted. Save your changes before submitting.
+            Your team can edit the proposal until it is submitted.
           </Text>
           {/* Saved changes come back with a new version: start again from it. */}
-          <ProposalEditor key={p.version} proposal={p} />
+          <ProposalEditor key={p.version} proposal={p} onDirtyChange={setUnsaved} />
         </Card>
       ) : (
         <ProposalSummary proposal={p} />

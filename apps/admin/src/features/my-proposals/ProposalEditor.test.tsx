@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveAdmin, startLiveAdmin } from '../../../test/live-api.ts';
 import { type ProposalWorld, proposalWorld, sessionOf } from '../../../test/proposals.ts';
-import { renderSignedIn } from '../../../test/render.tsx';
+import { renderSignedIn, settled } from '../../../test/render.tsx';
 import { MyProposalPage } from './MyProposalPage.tsx';
 
 // A participant editing their team's draft against the real API, while a teammate (here staff) saves first.
@@ -25,7 +25,8 @@ beforeAll(async () => {
   ).proposal!.id;
 });
 afterAll(() => live?.close());
-afterEach(() => {
+afterEach(async () => {
+  await settled();
   cleanup();
   sessionStorage.clear();
 });
@@ -45,10 +46,15 @@ function renderProposal() {
 const saved = async () => (await world.admin.proposals.get(proposalId))!;
 
 describe("editing a team's draft", () => {
-  it('asks before leaving with unsaved edits, and stays when asked to', async () => {
+  it('holds back Submit and asks before leaving while there are unsaved edits', async () => {
     renderProposal();
     const user = userEvent.setup();
+    const submit = await screen.findByRole('button', { name: 'Submit for review' });
+    expect((submit as HTMLButtonElement).disabled).toBe(false);
     await user.type(await screen.findByRole('textbox', { name: /^Summary/ }), 'Permits online.');
+    // Submitting would hand in the saved version without these edits.
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Save your changes first.')).toBeTruthy();
     await user.click(screen.getByRole('link', { name: '← My proposals' }));
     await user.click(await screen.findByRole('button', { name: 'Keep editing' }));
     expect(screen.queryByText('My proposals list')).toBeNull();

@@ -1,6 +1,7 @@
 import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { ConflictNotice, FormErrors } from '../../lib/forms/FormErrors.tsx';
 import { UnsavedChangesGuard } from '../../lib/forms/UnsavedChangesGuard.tsx';
@@ -58,7 +59,14 @@ function useMySeminars(enabled: boolean) {
  * Writes a new proposal (the viewer leads its team) or edits a draft. Editing names the version read,
  * so a teammate's save in between is a conflict to resolve rather than a silent overwrite.
  */
-export function ProposalEditor({ proposal }: { proposal?: ProposalDetails }) {
+export function ProposalEditor({
+  proposal,
+  onDirtyChange,
+}: {
+  proposal?: ProposalDetails;
+  /** Told when the form gets or loses unsaved edits, so that a page can hold back what would skip them. */
+  onDirtyChange?(dirty: boolean): void;
+}) {
   const { client } = useSession();
   const { personId } = useViewer();
   const queries = useQueryClient();
@@ -111,9 +119,12 @@ export function ProposalEditor({ proposal }: { proposal?: ProposalDetails }) {
     },
   });
 
+  const dirty = form.isDirty();
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+
   return (
     <form onSubmit={onSubmit} noValidate aria-label={creating ? 'New proposal' : 'Edit proposal'}>
-      <UnsavedChangesGuard when={form.isDirty() && !submitting} />
+      <UnsavedChangesGuard when={dirty && !submitting} />
       <Stack gap="sm">
         {conflict && <ConflictNotice what="proposal" onReload={reloadTheirs} onReapply={reapplyMine} />}
         <FormErrors errors={formErrors} />

@@ -10,7 +10,7 @@ import {
   reviewerPerson,
   sessionOf,
 } from '../../../test/proposals.ts';
-import { renderSignedIn } from '../../../test/render.tsx';
+import { renderSignedIn, settled } from '../../../test/render.tsx';
 import { ReviewPage } from './ReviewPage.tsx';
 
 // The reviewer's scoring form against the real API, signed in as a reviewer assigned to a proposal under review.
@@ -30,7 +30,8 @@ beforeAll(async () => {
   expect(assigned.ok).toBe(true);
 });
 afterAll(() => live?.close());
-afterEach(() => {
+afterEach(async () => {
+  await settled();
   cleanup();
   sessionStorage.clear();
 });
