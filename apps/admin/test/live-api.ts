@@ -8,7 +8,10 @@ export interface LiveAdmin {
    * An account made through the SDK by an administrator, with a password to sign in with; `personId`
    * links it to a person (a reviewer's or participant's account).
    */
-  account(role: UserRole, options?: { personId?: string }): Promise<{ email: string; password: string }>;
+  account(
+    role: UserRole,
+    options?: { personId?: string },
+  ): Promise<{ email: string; password: string; userId: string }>;
   close(): Promise<void>;
 }
 
@@ -26,8 +29,8 @@ export async function startLiveAdmin(): Promise<LiveAdmin> {
       accounts += 1;
       const email = `staff-${accounts}-${role.toLowerCase()}@admin-test.example`;
       const password = `correct horse battery ${accounts}`;
-      unwrap(await admin.users.create({ email, password, role, ...options }));
-      return { email, password };
+      const { user } = unwrap(await admin.users.create({ email, password, role, ...options }));
+      return { email, password, userId: user!.id };
     },
     close: () => api.close(),
   };

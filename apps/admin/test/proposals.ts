@@ -74,8 +74,9 @@ export async function proposalUnderReview(world: ProposalWorld, title: string, l
   return proposal;
 }
 
-/** A session token for a new account of this role, linked to a person: what signing in would give. */
-export async function sessionOf(live: LiveAdmin, role: UserRole, personId: string) {
-  const account = await live.account(role, { personId });
-  return unwrap(await createClient({ url: live.endpoint }).auth.login(account)).token!;
+/** A new account of this role (linked to a person when given), signed in: what the sign-in form would keep. */
+export async function sessionOf(live: LiveAdmin, role: UserRole, personId?: string) {
+  const { email, password, userId } = await live.account(role, personId ? { personId } : {});
+  const token = unwrap(await createClient({ url: live.endpoint }).auth.login({ email, password })).token!;
+  return { token, userId };
 }

@@ -19,7 +19,7 @@ beforeAll(async () => {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${live.api.url}/admin/`);
   world = await proposalWorld(live);
   const lead = world.freeParticipantIds[0]!;
-  participantToken = await sessionOf(live, 'PARTICIPANT', lead);
+  participantToken = (await sessionOf(live, 'PARTICIPANT', lead)).token;
   proposalId = unwrap(
     await world.admin.proposals.create({ seminarId: world.seminarId, title: 'E-permits', memberIds: [lead] }),
   ).proposal!.id;

@@ -29,7 +29,7 @@ export function DecisionActions({ proposal }: { proposal: ProposalDetails }) {
 
   return (
     <>
-      <Group gap="xs" aria-label="Decisions">
+      <Group gap="xs" role="group" aria-label="Decisions">
         {decisions.map((decision, index) => (
           <Button
             key={decision}

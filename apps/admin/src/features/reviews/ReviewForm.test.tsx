@@ -25,7 +25,7 @@ beforeAll(async () => {
   world = await proposalWorld(live);
   proposalId = (await proposalUnderReview(world, 'One-stop digital services', world.freeParticipantIds[0]!)).id;
   const personId = await reviewerPerson(world.admin, 'Scorer');
-  reviewerToken = await sessionOf(live, 'REVIEWER', personId);
+  reviewerToken = (await sessionOf(live, 'REVIEWER', personId)).token;
   const assigned = await world.admin.reviews.assign({ proposalId, reviewerId: personId });
   expect(assigned.ok).toBe(true);
 });
