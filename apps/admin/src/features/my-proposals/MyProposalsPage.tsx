@@ -3,12 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
 import { useSession } from '../../lib/session.tsx';
 import { useViewer } from '../../lib/viewer.ts';
+import { NoPersonNotice } from '../proposals/NoPersonNotice.tsx';
 import { ProposalCardGrid } from '../proposals/ProposalCardGrid.tsx';
 
 /** The proposals of the viewer's teams, and the way to write a new one. */
 export function MyProposalsPage() {
   const { client } = useSession();
-  const { personId } = useViewer();
+  const { personId, isSuccess: viewerRead } = useViewer();
   const proposals = useQuery({
     queryKey: ['list', 'proposals', 'mine', personId],
     enabled: Boolean(personId),
@@ -30,16 +31,20 @@ export function MyProposalsPage() {
           Write a proposal
         </Button>
       </Group>
-      <ProposalCardGrid
-        proposals={proposals}
-        href={(proposal) => `/my-proposals/${proposal.id}`}
-        empty="You are not on a proposal team yet. Write one for a seminar you take part in: it stays a draft until your team submits it."
-        extra={(proposal) => (
-          <Badge variant="default">
-            {proposal.members.length === 1 ? '1 member' : `${proposal.members.length} members`}
-          </Badge>
-        )}
-      />
+      {viewerRead && !personId ? (
+        <NoPersonNotice />
+      ) : (
+        <ProposalCardGrid
+          proposals={proposals}
+          href={(proposal) => `/my-proposals/${proposal.id}`}
+          empty="You are not on a proposal team yet. Write one for a seminar you take part in: it stays a draft until your team submits it."
+          extra={(proposal) => (
+            <Badge variant="default">
+              {proposal.members.length === 1 ? '1 member' : `${proposal.members.length} members`}
+            </Badge>
+          )}
+        />
+      )}
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Badge, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../../lib/session.tsx';
 import { useViewer } from '../../lib/viewer.ts';
+import { NoPersonNotice } from '../proposals/NoPersonNotice.tsx';
 import { ProposalCardGrid } from '../proposals/ProposalCardGrid.tsx';
 import type { ProposalListItem } from '../proposals/useProposals.ts';
 
@@ -22,7 +23,7 @@ function useAssignedProposals(personId: string | null) {
 }
 
 export function ReviewsPage() {
-  const { personId } = useViewer();
+  const { personId, isSuccess: viewerRead } = useViewer();
   const assigned = useAssignedProposals(personId);
   const mine = (proposal: ProposalListItem) => proposal.reviews.nodes.find((r) => r.reviewer.id === personId);
   const open = (proposal: ProposalListItem) => proposal.status === 'UNDER_REVIEW' && !mine(proposal);
@@ -37,23 +38,29 @@ export function ReviewsPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>Reviews</Title>
-      <Stack gap="sm" component="section" aria-labelledby="to-review">
-        <Title order={2} size="h4" id="to-review">
-          To review
-        </Title>
-        <ProposalCardGrid
-          proposals={group(true)}
-          href={href}
-          extra={extra}
-          empty="Nothing waits for your review. Programme staff assign proposals to you when their review starts."
-        />
-      </Stack>
-      <Stack gap="sm" component="section" aria-labelledby="reviewed">
-        <Title order={2} size="h4" id="reviewed">
-          Reviewed, or not yet open
-        </Title>
-        <ProposalCardGrid proposals={group(false)} href={href} extra={extra} empty="None." />
-      </Stack>
+      {viewerRead && !personId ? (
+        <NoPersonNotice />
+      ) : (
+        <>
+          <Stack gap="sm" component="section" aria-labelledby="to-review">
+            <Title order={2} size="h4" id="to-review">
+              To review
+            </Title>
+            <ProposalCardGrid
+              proposals={group(true)}
+              href={href}
+              extra={extra}
+              empty="Nothing waits for your review. Programme staff assign proposals to you when their review starts."
+            />
+          </Stack>
+          <Stack gap="sm" component="section" aria-labelledby="reviewed">
+            <Title order={2} size="h4" id="reviewed">
+              Reviewed, or not yet open
+            </Title>
+            <ProposalCardGrid proposals={group(false)} href={href} extra={extra} empty="None." />
+          </Stack>
+        </>
+      )}
     </Stack>
   );
 }
