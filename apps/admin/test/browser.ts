@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { UserRole } from '@seminarhub/sdk';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { LiveAdmin } from './live-api.ts';
 
@@ -27,15 +28,36 @@ export async function buildAndLaunch(): Promise<Browser> {
   });
 }
 
-/** Signs in through the form, as a person would, with a new account of this role. */
-export async function signIn(page: Page, live: LiveAdmin, role: 'ADMIN' | 'COORDINATOR' = 'ADMIN') {
-  const { email, password } = await live.account(role);
+/** Where each role lands after sign-in: staff on the dashboard, the others in their own section. */
+const LANDING: Record<UserRole, string> = {
+  ADMIN: 'Dashboard',
+  COORDINATOR: 'Dashboard',
+  REVIEWER: 'Reviews',
+  PARTICIPANT: 'My proposals',
+};
+
+/**
+ * Signs in through the form, as a person would, with a new account of this role (linked to `personId`
+ * when given), and waits for the role's landing page.
+ */
+export async function signIn(page: Page, live: LiveAdmin, role: UserRole = 'ADMIN', options?: { personId?: string }) {
+  const account = await live.account(role, options);
+  await signInWith(page, live, account, role);
+  return account.email;
+}
+
+/** Signs in through the form with an existing account, and waits for its role's landing page. */
+export async function signInWith(
+  page: Page,
+  live: LiveAdmin,
+  { email, password }: { email: string; password: string },
+  role: UserRole,
+) {
   await page.goto(`${live.api.url}/admin/sign-in`);
   await page.getByRole('textbox', { name: /^Email/ }).fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-  return email;
+  await page.getByRole('heading', { name: LANDING[role], level: 1 }).waitFor();
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -4,8 +4,14 @@ import { createClient, type UserRole, unwrap } from '@seminarhub/sdk';
 export interface LiveAdmin {
   api: TestApi;
   endpoint: string;
-  /** An account made through the SDK by an administrator, with a password to sign in with. */
-  account(role: UserRole): Promise<{ email: string; password: string }>;
+  /**
+   * An account made through the SDK by an administrator, with a password to sign in with; `personId`
+   * links it to a person (a reviewer's or participant's account).
+   */
+  account(
+    role: UserRole,
+    options?: { personId?: string },
+  ): Promise<{ email: string; password: string; userId: string }>;
   close(): Promise<void>;
 }
 
@@ -19,12 +25,12 @@ export async function startLiveAdmin(): Promise<LiveAdmin> {
   return {
     api,
     endpoint,
-    async account(role) {
+    async account(role, options = {}) {
       accounts += 1;
       const email = `staff-${accounts}-${role.toLowerCase()}@admin-test.example`;
       const password = `correct horse battery ${accounts}`;
-      unwrap(await admin.users.create({ email, password, role }));
-      return { email, password };
+      const { user } = unwrap(await admin.users.create({ email, password, role, ...options }));
+      return { email, password, userId: user!.id };
     },
     close: () => api.close(),
   };

@@ -1,28 +1,12 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { expect } from 'vitest';
+import { render, waitFor } from '@testing-library/react';
+import { createMemoryRouter, type RouteObject, RouterProvider } from 'react-router';
 import { SessionProvider } from '../src/lib/session.tsx';
 import type { LiveAdmin } from './live-api.ts';
 
 // happy-dom has no CSS Font Loading API; Mantine's autosizing Textarea listens on `document.fonts`.
 if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget() });
-
-const rendered = new Set<QueryClient>();
-
-/**
- * Waits for the requests of what was rendered to end, then unmounts it: a request still running when
- * the test's API closes would fail, retry and fail again after the test.
- */
-export async function settleAndCleanup() {
-  await waitFor(() => expect([...rendered].every((queries) => queries.isFetching() === 0)).toBe(true), {
-    timeout: 10_000,
-  });
-  rendered.clear();
-  cleanup();
-}
 
 /**
  * Puts happy-dom's page at the API's origin, as the admin is when the API serves it: its requests, and
@@ -33,20 +17,15 @@ export function placeAtApiOrigin(live: LiveAdmin) {
 }
 
 /**
- * Renders a screen as the admin does, signed in with `token` against the live API: Mantine, the
- * session, queries and a router (at `path`, for screens that read their URL).
+ * Renders routes of the admin at `path`, signed in with `token` against the live API, with the providers
+ * the app gives them (Mantine, the session, TanStack Query). Component tests clear sessionStorage after each.
  */
-export function renderSignedIn(
-  live: LiveAdmin,
-  token: string,
-  ui: ReactNode,
-  { path = '/', url = path }: { path?: string; url?: string } = {},
-) {
+export function renderSignedIn(live: LiveAdmin, token: string, routes: RouteObject[], path: string) {
   placeAtApiOrigin(live);
   sessionStorage.setItem('seminarhub.session', token);
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
   const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  rendered.add(queries);
-  const router = createMemoryRouter([{ path, element: ui }], { initialEntries: [url] });
+  rendered.push(queries);
   return render(
     <MantineProvider>
       <SessionProvider url={live.endpoint}>
@@ -56,4 +35,18 @@ export function renderSignedIn(
       </SessionProvider>
     </MantineProvider>,
   );
+}
+
+const rendered: QueryClient[] = [];
+
+/**
+ * Waits for the reads a test's last action set off (a save invalidates queries, which read again), so
+ * that none is still in flight when the API closes; call before `cleanup()`.
+ */
+export async function settled() {
+  for (const queries of rendered.splice(0)) {
+    await waitFor(() => {
+      if (queries.isFetching() + queries.isMutating() > 0) throw new Error('Still reading.');
+    });
+  }
 }

@@ -7,10 +7,16 @@ import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-rou
 import { AgendaPage } from '../features/agenda/AgendaPage.tsx';
 import { AttendancePage } from '../features/attendance/AttendancePage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { EnrollmentsPage } from '../features/enrollments/EnrollmentsPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { MyProposalPage } from '../features/my-proposals/MyProposalPage.tsx';
+import { MyProposalsPage } from '../features/my-proposals/MyProposalsPage.tsx';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage.tsx';
 import { PeoplePage } from '../features/people/PeoplePage.tsx';
+import { ProposalDetailPage } from '../features/proposals/ProposalDetailPage.tsx';
+import { ProposalsBoard } from '../features/proposals/ProposalsBoard.tsx';
+import { ReviewPage } from '../features/reviews/ReviewPage.tsx';
+import { ReviewsPage } from '../features/reviews/ReviewsPage.tsx';
 import { SeminarLayout } from '../features/seminars/SeminarLayout.tsx';
 import { SeminarsPage } from '../features/seminars/SeminarsPage.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
@@ -35,7 +41,7 @@ const router = () =>
             element: <Shell />,
             errorElement: <RouteError />,
             children: [
-              { index: true, element: <DashboardPage /> },
+              { index: true, element: <HomePage /> },
               { path: 'seminars', element: <SeminarsPage /> },
               {
                 path: 'seminars/:seminarId',
@@ -45,10 +51,16 @@ const router = () =>
                   { path: 'enrollments', element: <EnrollmentsPage /> },
                   { path: 'attendance', element: <AttendancePage /> },
                   { path: 'attendance/:sessionId', element: <AttendancePage /> },
+                  { path: 'proposals', element: <ProposalsBoard /> },
+                  { path: 'proposals/:proposalId', element: <ProposalDetailPage /> },
                 ],
               },
               { path: 'organizations', element: <OrganizationsPage /> },
               { path: 'people', element: <PeoplePage /> },
+              { path: 'reviews', element: <ReviewsPage /> },
+              { path: 'reviews/:proposalId', element: <ReviewPage /> },
+              { path: 'my-proposals', element: <MyProposalsPage /> },
+              { path: 'my-proposals/:proposalId', element: <MyProposalPage /> },
             ],
           },
         ],

@@ -1,16 +1,22 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Skeleton, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { Permission, UserRole } from '@seminarhub/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
 import { useSession } from '../lib/session.tsx';
 
-/** The sections of the admin; each is shown to viewers holding any of its permissions. */
-const SECTIONS = [
+/**
+ * The sections of the admin; each is shown to viewers holding any of its permissions, or of its roles
+ * where no permission sets the role apart (a participant holds only the permissions everyone has).
+ */
+const SECTIONS: { to: string; label: string; permissions: readonly Permission[]; roles?: readonly UserRole[] }[] = [
   { to: '/', label: 'Dashboard', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
   { to: '/seminars', label: 'Seminars', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
   { to: '/organizations', label: 'Organizations', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
   { to: '/people', label: 'People', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
-] as const;
+  { to: '/reviews', label: 'Reviews', permissions: ['REVIEW_ASSIGNED_PROPOSALS'] },
+  { to: '/my-proposals', label: 'My proposals', permissions: [], roles: ['PARTICIPANT'] },
+];
 
 export function Shell() {
   const { client, signOut } = useSession();
@@ -51,7 +57,11 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
-        {SECTIONS.filter((section) => section.permissions.some((p) => permissions.includes(p))).map((section) => (
+        {SECTIONS.filter(
+          (section) =>
+            section.permissions.some((p) => permissions.includes(p)) ||
+            (viewer.data?.role && section.roles?.includes(viewer.data.role)),
+        ).map((section) => (
           <NavLink
             key={section.to}
             component={RouterLink}

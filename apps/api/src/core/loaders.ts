@@ -14,6 +14,7 @@ import type {
   ProposalDecision,
   ProposalMember,
   Review,
+  ReviewAssignment,
   ReviewCriterion,
   ReviewScore,
   Seminar,
@@ -116,6 +117,10 @@ export function createLoaders(ctx: Context) {
         where: { proposalId: { in: list } },
         orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
       }),
+    ),
+    // Who may see a proposal's assignments is decided by the field that reads them (Proposal.reviewers).
+    assignmentsByProposal: byParent<ReviewAssignment, 'proposalId'>('proposalId', (list) =>
+      prisma.reviewAssignment.findMany({ where: { proposalId: { in: list } }, orderBy: { id: 'asc' } }),
     ),
     scoresByReview: byParent<ReviewScore, 'reviewId'>('reviewId', (list) =>
       prisma.reviewScore.findMany({ where: { reviewId: { in: list } }, orderBy: { id: 'asc' } }),

@@ -6,11 +6,11 @@ import {
   type SessionFieldsFragment,
   unwrap,
 } from '@seminarhub/sdk';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveAdmin, startLiveAdmin } from '../../../test/live-api.ts';
-import { placeAtApiOrigin, renderSignedIn, settleAndCleanup } from '../../../test/render.tsx';
+import { placeAtApiOrigin, renderSignedIn, settled } from '../../../test/render.tsx';
 import { SessionEditor } from './SessionEditor.tsx';
 
 // The session editor against the real API: what the API refuses shows on the field it names.
@@ -43,7 +43,8 @@ beforeAll(async () => {
 });
 afterAll(() => live?.close());
 afterEach(async () => {
-  await settleAndCleanup();
+  await settled();
+  cleanup();
   sessionStorage.clear();
 });
 
@@ -53,7 +54,8 @@ describe('the session editor', () => {
     renderSignedIn(
       live,
       token,
-      <SessionEditor seminar={seminar} session={afternoon} onClose={() => (closed = true)} />,
+      [{ path: '/', element: <SessionEditor seminar={seminar} session={afternoon} onClose={() => (closed = true)} /> }],
+      '/',
     );
     const user = userEvent.setup();
     fireEvent.change(screen.getByLabelText(/^Starts/), { target: { value: `${seminar.startDate}T07:30` } });
@@ -68,7 +70,12 @@ describe('the session editor', () => {
   });
 
   it('checks what it can before asking the API: an end before the start', async () => {
-    renderSignedIn(live, token, <SessionEditor seminar={seminar} session={morning} onClose={() => {}} />);
+    renderSignedIn(
+      live,
+      token,
+      [{ path: '/', element: <SessionEditor seminar={seminar} session={morning} onClose={() => {}} /> }],
+      '/',
+    );
     const user = userEvent.setup();
     fireEvent.change(screen.getByLabelText(/^Ends/), { target: { value: `${seminar.startDate}T06:00` } });
     await user.click(screen.getByRole('button', { name: 'Save session' }));

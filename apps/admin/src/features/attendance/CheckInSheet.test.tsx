@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveAdmin, startLiveAdmin } from '../../../test/live-api.ts';
+import { placeAtApiOrigin } from '../../../test/render.tsx';
 import { SessionProvider } from '../../lib/session.tsx';
 import { AttendancePage } from './AttendancePage.tsx';
 
@@ -20,7 +21,7 @@ let adminToken: string;
 
 beforeAll(async () => {
   live = await startLiveAdmin();
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${live.api.url}/admin/`);
+  placeAtApiOrigin(live);
   adminToken = (await live.api.as('ADMIN')).token;
   admin = createClient({ url: live.endpoint, token: adminToken });
   seminarId = (await admin.seminars.list({ first: 1 })).nodes[0]!.id;

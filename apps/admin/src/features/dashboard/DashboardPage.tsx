@@ -1,24 +1,11 @@
 import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { ProposalStatus } from '@seminarhub/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../../lib/session.tsx';
 import { enumLabel as label } from '../lists/labels.ts';
+import { PROPOSAL_STATUSES as STATUSES } from '../proposals/status.ts';
 import { BarList } from './BarList.tsx';
 import { fresh } from './fresh.ts';
 import { SeminarFigures } from './SeminarFigures.tsx';
-
-/** A proposal's life, in the order of the workflow. */
-const STATUSES: ProposalStatus[] = [
-  'DRAFT',
-  'SUBMITTED',
-  'UNDER_REVIEW',
-  'REVISION_REQUESTED',
-  'COMMENDED',
-  'SELECTED_FOR_SUPPORT',
-  'DECLINED',
-  'IN_IMPLEMENTATION',
-  'COMPLETED',
-];
 
 /** Key figures: each list's totalCount, asked with `first: 0` so the API counts without sending rows. */
 function useFigures() {

@@ -59,8 +59,8 @@ export function useMutationForm<Values extends Record<string, unknown>, Result e
           setConflict(true);
           continue;
         }
-        const path = fieldPath(error.field, latest.current.fieldPaths);
-        if (path && path in form.getValues()) form.setFieldError(path, error.message);
+        const path = fieldPath(error.field, latest.current.fieldPaths, form.getValues());
+        if (path) form.setFieldError(path, error.message);
         else general.push(error.message);
       }
       setFormErrors(general);
@@ -106,9 +106,25 @@ export function useMutationForm<Values extends Record<string, unknown>, Result e
   };
 }
 
-/** `["input", "speakers", "0", "personId"]` → `speakers`, or the form path the caller maps it to. */
-function fieldPath(field: readonly string[] | null | undefined, paths: Record<string, string> = {}) {
-  const name = field?.[0] === 'input' ? field[1] : field?.[0];
-  if (!name) return null;
-  return paths[name] ?? name;
+/**
+ * `["input", "title"]` → `title`, or the form path the caller maps it to; deeper paths go as deep as the form's
+ * values do (`["input", "scores", "0"]` → `scores.0` when the form holds a list of scores, else `scores`).
+ * Null when the form has no such field, so the message is shown above the form.
+ */
+function fieldPath(
+  field: readonly string[] | null | undefined,
+  paths: Record<string, string> = {},
+  values: Record<string, unknown> = {},
+) {
+  const parts = field?.[0] === 'input' ? field.slice(1) : (field ?? []);
+  const name = parts[0] && (paths[parts[0]] ?? parts[0]);
+  if (!name || !(name in values)) return null;
+  let path = name;
+  let value: unknown = values[name];
+  for (const part of parts.slice(1)) {
+    if (value === null || typeof value !== 'object' || !(part in value)) break;
+    value = (value as Record<string, unknown>)[part];
+    path = `${path}.${part}`;
+  }
+  return path;
 }

@@ -27,7 +27,7 @@ import {
   updateReview,
   updateReviewCriterion,
 } from './mutations.ts';
-import { reviewsOfProposal, weightedScore } from './service.ts';
+import { assignedReviewers, reviewsOfProposal, weightedScore } from './service.ts';
 import { Review, ReviewConnection, ReviewScore } from './types.ts';
 
 @Resolver(() => Review)
@@ -149,5 +149,13 @@ export class ProposalReviewsResolver {
   @FieldResolver(() => ReviewConnection, { description: "The experts' reviews of this proposal." })
   reviews(@Root() proposal: Proposal, @Args(() => ReviewListArgs) args: ReviewListArgs, @Ctx() ctx: Context) {
     return reviewsOfProposal(ctx, proposal.id, args);
+  }
+
+  @FieldResolver(() => [Person], {
+    description:
+      'The experts assigned to review it. Staff of its seminar see them all, an assigned reviewer only themself, anyone else none.',
+  })
+  reviewers(@Root() proposal: Proposal, @Ctx() ctx: Context) {
+    return assignedReviewers(ctx, proposal);
   }
 }

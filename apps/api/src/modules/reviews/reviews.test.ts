@@ -119,4 +119,31 @@ describe('reviews', () => {
     });
     expect(await api.db.prisma.reviewAssignment.count()).toBe(before);
   });
+
+  it("list the assigned reviewers to the seminar's staff, to a reviewer only themself, and to nobody else", async () => {
+    const first = await reviewer('Assigned', null);
+    const second = await reviewer('Colleague', null);
+    for (const expert of [first, second]) {
+      const { data } = await coordinator.graphql(ASSIGN, { input: { proposalId, reviewerId: expert.personId } });
+      expect(data.reviewAssign.assigned).toBe(true);
+    }
+    const REVIEWERS = 'query($id: ID!) { proposal(id: $id) { reviewers { id } } }';
+    const names = async (actor: Actor) =>
+      ((await actor.graphql(REVIEWERS, { id: proposalId })).data.proposal?.reviewers ?? []).map(
+        (person: { id: string }) => person.id,
+      );
+
+    expect(await names(coordinator)).toEqual(expect.arrayContaining([first.personId, second.personId]));
+    expect(await names(await api.as('ADMIN'))).toEqual(await names(coordinator));
+    expect(await names(first.actor)).toEqual([first.personId]);
+    const lead = await api.db.prisma.proposalMember.findFirstOrThrow({
+      where: {
+        proposalId: (
+          await api.db.prisma.proposal.findFirstOrThrow({ where: { title: 'Open data portal for schools' } })
+        ).id,
+      },
+    });
+    expect(await names(await api.as('PARTICIPANT', { personId: lead.personId }))).toEqual([]);
+    expect(await names(await api.as('COORDINATOR'))).toEqual([]);
+  });
 });

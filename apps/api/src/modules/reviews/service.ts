@@ -1,3 +1,4 @@
+import { readsEverything } from '../../core/auth/guards.ts';
 import { reviewWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
 import { nestedList } from '../../core/lists/lists.ts';
@@ -29,4 +30,19 @@ export async function reviewsOfProposal(ctx: Context, proposalId: string, args: 
     visible,
     findParents: (ids, args) => ctx.prisma.proposal.findMany({ where: { id: { in: ids } }, ...args }),
   });
+}
+
+/**
+ * The experts assigned to a proposal: all of them for the staff of its seminar, who assign them; only
+ * themself for an assigned reviewer; none for anyone else, since who reviews what is not for the team.
+ */
+export async function assignedReviewers(ctx: Context, proposal: { id: string; seminarId: string }) {
+  const { viewer } = ctx;
+  const staff = readsEverything(viewer) || (await ctx.scope()).coordinatedSeminarIds.includes(proposal.seminarId);
+  const self = viewer.kind === 'user' && viewer.role === 'REVIEWER' ? viewer.personId : null;
+  if (!staff && !self) return [];
+  const assignments = await ctx.loaders.assignmentsByProposal.load(proposal.id);
+  const shown = assignments.filter((assignment) => staff || assignment.reviewerId === self);
+  const people = await ctx.loaders.person.loadMany(shown.map((assignment) => assignment.reviewerId));
+  return people.filter((person) => person && !(person instanceof Error));
 }

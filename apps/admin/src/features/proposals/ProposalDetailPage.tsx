@@ -1,0 +1,50 @@
+import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { Link as RouterLink, useParams } from 'react-router';
+import { useIsStaff } from '../../lib/viewer.ts';
+import { AssignedReviewers } from './AssignedReviewers.tsx';
+import { AssignReviewer } from './AssignReviewer.tsx';
+import { DecisionActions } from './DecisionActions.tsx';
+import { ProposalHeader } from './ProposalHeader.tsx';
+import { ProposalLoader } from './ProposalLoader.tsx';
+import { ProposalSummary } from './ProposalSummary.tsx';
+import { ReviewsList } from './ReviewsList.tsx';
+import { averageScore } from './status.ts';
+
+/** One proposal of a seminar, for staff: what it says, its reviews, reviewer assignment and decisions. */
+export function ProposalDetailPage() {
+  const { proposalId = '' } = useParams();
+  const staff = useIsStaff();
+
+  return (
+    <Stack gap="md">
+      <Anchor component={RouterLink} to=".." relative="path" size="sm">
+        ← All proposals
+      </Anchor>
+      <ProposalLoader id={proposalId} missing="There is no such proposal, or it is not yours to see.">
+        {(p) => {
+          const average = averageScore(p.reviews.nodes);
+          return (
+            <Stack gap="md">
+              <ProposalHeader proposal={p}>{staff && <DecisionActions proposal={p} />}</ProposalHeader>
+              <ProposalSummary proposal={p} />
+              <Card withBorder padding="md">
+                <Stack gap="sm">
+                  <Title order={3} size="h4">
+                    Reviews
+                  </Title>
+                  <Text size="sm" c="dimmed" data-testid="review-summary">
+                    {p.reviews.totalCount} of {p.reviewers.length} assigned reviewers handed in a review
+                    {average != null ? ` · average weighted score ${average}` : ''}
+                  </Text>
+                  <AssignedReviewers proposal={p} staff={staff} />
+                  {staff && <AssignReviewer proposalId={p.id} />}
+                  <ReviewsList reviews={p.reviews.nodes} />
+                </Stack>
+              </Card>
+            </Stack>
+          );
+        }}
+      </ProposalLoader>
+    </Stack>
+  );
+}
