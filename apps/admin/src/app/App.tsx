@@ -4,12 +4,18 @@ import { UnauthenticatedError } from '@seminarhub/sdk';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { ApiKeysPage } from '../features/api-keys/ApiKeysPage.tsx';
+import { AuditLogPage } from '../features/audit/AuditLogPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { FeedbackTab } from '../features/feedback/FeedbackTab.tsx';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage.tsx';
 import { PeoplePage } from '../features/people/PeoplePage.tsx';
+import { ProgramDrawer } from '../features/programs/ProgramDrawer.tsx';
+import { ProgramsPage } from '../features/programs/ProgramsPage.tsx';
 import { SeminarLayout } from '../features/seminars/SeminarLayout.tsx';
 import { SeminarsPage } from '../features/seminars/SeminarsPage.tsx';
+import { API_KEYS, AUDIT, RequireAccess, STAFF } from '../lib/access.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
 import { Shell } from './Shell.tsx';
 import { theme } from './theme.ts';
@@ -32,9 +38,41 @@ const router = () =>
             children: [
               { index: true, element: <DashboardPage /> },
               { path: 'seminars', element: <SeminarsPage /> },
-              { path: 'seminars/:seminarId', element: <SeminarLayout />, children: [] },
+              {
+                path: 'seminars/:seminarId',
+                element: <SeminarLayout />,
+                children: [{ path: 'feedback', element: <FeedbackTab /> }],
+              },
+              {
+                path: 'programs',
+                element: (
+                  <RequireAccess access={STAFF}>
+                    <ProgramsPage />
+                  </RequireAccess>
+                ),
+                children: [
+                  { path: 'new', element: <ProgramDrawer /> },
+                  { path: ':programId', element: <ProgramDrawer /> },
+                ],
+              },
               { path: 'organizations', element: <OrganizationsPage /> },
               { path: 'people', element: <PeoplePage /> },
+              {
+                path: 'audit',
+                element: (
+                  <RequireAccess access={AUDIT}>
+                    <AuditLogPage />
+                  </RequireAccess>
+                ),
+              },
+              {
+                path: 'api-keys',
+                element: (
+                  <RequireAccess access={API_KEYS}>
+                    <ApiKeysPage />
+                  </RequireAccess>
+                ),
+              },
             ],
           },
         ],

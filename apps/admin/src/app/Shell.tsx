@@ -2,14 +2,18 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Skeleton, Text, Title 
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
+import { API_KEYS, AUDIT, allows, STAFF } from '../lib/access.tsx';
 import { useSession } from '../lib/session.tsx';
 
-/** The sections of the admin; each is shown to viewers holding any of its permissions. */
+/** The sections of the admin; each is shown to viewers holding any of its permissions (see lib/access.ts). */
 const SECTIONS = [
-  { to: '/', label: 'Dashboard', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
-  { to: '/seminars', label: 'Seminars', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
-  { to: '/organizations', label: 'Organizations', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
-  { to: '/people', label: 'People', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
+  { to: '/', label: 'Dashboard', access: STAFF },
+  { to: '/seminars', label: 'Seminars', access: STAFF },
+  { to: '/programs', label: 'Programmes', access: STAFF },
+  { to: '/organizations', label: 'Organizations', access: STAFF },
+  { to: '/people', label: 'People', access: STAFF },
+  { to: '/audit', label: 'Audit log', access: AUDIT },
+  { to: '/api-keys', label: 'API keys', access: API_KEYS },
 ] as const;
 
 export function Shell() {
@@ -17,7 +21,6 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const viewer = useQuery({ queryKey: ['viewer'], queryFn: () => client.auth.viewer() });
-  const permissions = viewer.data?.permissions ?? [];
 
   return (
     <AppShell
@@ -51,7 +54,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
-        {SECTIONS.filter((section) => section.permissions.some((p) => permissions.includes(p))).map((section) => (
+        {SECTIONS.filter((section) => allows(section.access, viewer.data)).map((section) => (
           <NavLink
             key={section.to}
             component={RouterLink}
