@@ -17,6 +17,8 @@ const TABS = [
   { path: 'proposals', label: 'Proposals' },
 ] as const;
 
+const INDEX_TAB = 'agenda';
+
 type Transition = 'publish' | 'start' | 'complete' | 'cancel';
 const TRANSITIONS: Record<SeminarStatus, Transition[]> = {
   DRAFT: ['publish', 'cancel'],
@@ -94,10 +96,15 @@ export function SeminarLayout() {
           </Group>
         )}
       </Group>
-      <Tabs value={tab} onChange={(value) => navigate(value ? `${base}/${value}` : base)} keepMounted={false}>
+      {/* Mantine refuses an empty tab value: the index tab (the agenda, at the seminar's own address) is "agenda". */}
+      <Tabs
+        value={tab || INDEX_TAB}
+        onChange={(value) => navigate(value && value !== INDEX_TAB ? `${base}/${value}` : base)}
+        keepMounted={false}
+      >
         <Tabs.List>
           {TABS.map((t) => (
-            <Tabs.Tab key={t.path} value={t.path}>
+            <Tabs.Tab key={t.path} value={t.path || INDEX_TAB}>
               {t.label}
             </Tabs.Tab>
           ))}
