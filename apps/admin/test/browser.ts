@@ -29,7 +29,15 @@ export async function buildAndLaunch(): Promise<Browser> {
 
 /** Signs in through the form, as a person would, with a new account of this role. */
 export async function signIn(page: Page, live: LiveAdmin, role: 'ADMIN' | 'COORDINATOR' = 'ADMIN') {
-  const { email, password } = await live.account(role);
+  return signInWith(page, live, await live.account(role));
+}
+
+/** Signs in through the form with an account made beforehand (to use the same account through the SDK too). */
+export async function signInWith(
+  page: Page,
+  live: LiveAdmin,
+  { email, password }: { email: string; password: string },
+) {
   await page.goto(`${live.api.url}/admin/sign-in`);
   await page.getByRole('textbox', { name: /^Email/ }).fill(email);
   await page.locator('input[name="password"]').fill(password);
@@ -39,6 +47,8 @@ export async function signIn(page: Page, live: LiveAdmin, role: 'ADMIN' | 'COORD
 }
 
 export async function screenshot(page: Page, name: string) {
+  // Let drawers, modals and notifications finish their transitions, so the picture shows what stays.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   const path = join(OUTPUT, 'screenshots', `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   console.log(`screenshot: ${path}`);
