@@ -32,8 +32,6 @@ afterAll(async () => {
   await live?.close();
 });
 
-const editor = () => page.getByRole('dialog', { name: /programme|Programme|KOICA|Digital/ });
-
 /** Picks an organization in a searchable select of the editor by typing the start of its name. */
 async function pickOrganization(label: string, name: string) {
   const input = page.locator('input').and(page.getByLabel(new RegExp(`^${label}`)));
