@@ -35,8 +35,8 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-function renderEditor(path: string) {
-  sessionStorage.setItem('seminarhub.session', token);
+function renderEditor(path: string, as = token) {
+  sessionStorage.setItem('seminarhub.session', as);
   const router = createMemoryRouter(
     [
       {
@@ -157,5 +157,18 @@ describe('the programme editor', () => {
     await user.click(within(form).getByRole('button', { name: 'Close' }));
     await user.click(await screen.findByRole('button', { name: 'Discard changes' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/programs'));
+  });
+
+  it('tells a coordinator of other programmes that they may change only their own, and saves nothing', async () => {
+    const { token: coordinator } = await live.api.as('COORDINATOR');
+    renderEditor(`/programs/${existing.id}`, coordinator);
+    const user = userEvent.setup();
+    const form = await screen.findByRole('form', { name: 'Programme' });
+    const sector = within(form).getByRole('textbox', { name: /^Sector/ });
+    await user.type(sector, ' (coordinator)');
+    await user.click(within(form).getByRole('button', { name: 'Save programme' }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    expect(alert.textContent).toContain('You may change only the programmes you coordinate');
+    expect((await admin.programs.get(existing.id))!.sector).not.toContain('(coordinator)');
   });
 });
