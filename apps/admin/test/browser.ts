@@ -51,16 +51,19 @@ export async function signInWith(
   page: Page,
   live: LiveAdmin,
   { email, password }: { email: string; password: string },
-  role: UserRole,
+  role: UserRole = 'ADMIN',
 ) {
   await page.goto(`${live.api.url}/admin/sign-in`);
   await page.getByRole('textbox', { name: /^Email/ }).fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: LANDING[role], level: 1 }).waitFor();
+  return email;
 }
 
 export async function screenshot(page: Page, name: string) {
+  // Let drawers, modals and notifications finish their transitions, so the picture shows what stays.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   const path = join(OUTPUT, 'screenshots', `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   console.log(`screenshot: ${path}`);

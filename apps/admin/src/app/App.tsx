@@ -1,24 +1,13 @@
-import { MantineProvider } from '@mantine/core';
+import { Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { UnauthenticatedError } from '@seminarhub/sdk';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
-import { AgendaPage } from '../features/agenda/AgendaPage.tsx';
-import { AttendancePage } from '../features/attendance/AttendancePage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { EnrollmentsPage } from '../features/enrollments/EnrollmentsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
-import { MyProposalPage } from '../features/my-proposals/MyProposalPage.tsx';
-import { MyProposalsPage } from '../features/my-proposals/MyProposalsPage.tsx';
-import { OrganizationsPage } from '../features/organizations/OrganizationsPage.tsx';
-import { PeoplePage } from '../features/people/PeoplePage.tsx';
-import { ProposalDetailPage } from '../features/proposals/ProposalDetailPage.tsx';
-import { ProposalsBoard } from '../features/proposals/ProposalsBoard.tsx';
-import { ReviewPage } from '../features/reviews/ReviewPage.tsx';
-import { ReviewsPage } from '../features/reviews/ReviewsPage.tsx';
 import { SeminarLayout } from '../features/seminars/SeminarLayout.tsx';
-import { SeminarsPage } from '../features/seminars/SeminarsPage.tsx';
+import { type Access, API_KEYS, AUDIT, RequireAccess, STAFF } from '../lib/access.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
 import { RouteError } from './RouteError.tsx';
 import { Shell } from './Shell.tsx';
@@ -30,37 +19,132 @@ function RequireSession() {
   return token ? <Outlet /> : <Navigate to="/sign-in" replace />;
 }
 
+/**
+ * A screen loaded when first opened: sign-in and the landing page come with the app, each other screen
+ * (and what only it uses) in a chunk of its own. `access` keeps the screen from viewers it is not for.
+ */
+function screen(load: () => Promise<ComponentType>, access?: Access) {
+  return {
+    lazy: async () => {
+      const Screen = await load();
+      return {
+        element: access ? (
+          <RequireAccess access={access}>
+            <Screen />
+          </RequireAccess>
+        ) : (
+          <Screen />
+        ),
+      };
+    },
+  };
+}
+
+const loading = (
+  <Center h="60vh">
+    <Loader aria-label="Loading" />
+  </Center>
+);
+
 const router = () =>
   createBrowserRouter(
     [
       { path: '/sign-in', element: <SignInPage /> },
       {
         element: <RequireSession />,
+        hydrateFallbackElement: loading,
         children: [
           {
             element: <Shell />,
             errorElement: <RouteError />,
             children: [
               { index: true, element: <HomePage /> },
-              { path: 'seminars', element: <SeminarsPage /> },
+              {
+                path: 'seminars',
+                ...screen(() => import('../features/seminars/SeminarsPage.tsx').then((m) => m.SeminarsPage)),
+              },
               {
                 path: 'seminars/:seminarId',
                 element: <SeminarLayout />,
                 children: [
-                  { index: true, element: <AgendaPage /> },
-                  { path: 'enrollments', element: <EnrollmentsPage /> },
-                  { path: 'attendance', element: <AttendancePage /> },
-                  { path: 'attendance/:sessionId', element: <AttendancePage /> },
-                  { path: 'proposals', element: <ProposalsBoard /> },
-                  { path: 'proposals/:proposalId', element: <ProposalDetailPage /> },
+                  {
+                    index: true,
+                    ...screen(() => import('../features/agenda/AgendaPage.tsx').then((m) => m.AgendaPage)),
+                  },
+                  {
+                    path: 'enrollments',
+                    ...screen(() =>
+                      import('../features/enrollments/EnrollmentsPage.tsx').then((m) => m.EnrollmentsPage),
+                    ),
+                  },
+                  {
+                    path: 'attendance/:sessionId?',
+                    ...screen(() => import('../features/attendance/AttendancePage.tsx').then((m) => m.AttendancePage)),
+                  },
+                  {
+                    path: 'feedback',
+                    ...screen(() => import('../features/feedback/FeedbackTab.tsx').then((m) => m.FeedbackTab)),
+                  },
+                  {
+                    path: 'proposals',
+                    ...screen(() => import('../features/proposals/ProposalsBoard.tsx').then((m) => m.ProposalsBoard)),
+                  },
+                  {
+                    path: 'proposals/:proposalId',
+                    ...screen(() =>
+                      import('../features/proposals/ProposalDetailPage.tsx').then((m) => m.ProposalDetailPage),
+                    ),
+                  },
                 ],
               },
-              { path: 'organizations', element: <OrganizationsPage /> },
-              { path: 'people', element: <PeoplePage /> },
-              { path: 'reviews', element: <ReviewsPage /> },
-              { path: 'reviews/:proposalId', element: <ReviewPage /> },
-              { path: 'my-proposals', element: <MyProposalsPage /> },
-              { path: 'my-proposals/:proposalId', element: <MyProposalPage /> },
+              {
+                path: 'programs',
+                ...screen(() => import('../features/programs/ProgramsPage.tsx').then((m) => m.ProgramsPage), STAFF),
+                children: [
+                  {
+                    path: 'new',
+                    ...screen(() => import('../features/programs/ProgramDrawer.tsx').then((m) => m.ProgramDrawer)),
+                  },
+                  {
+                    path: ':programId',
+                    ...screen(() => import('../features/programs/ProgramDrawer.tsx').then((m) => m.ProgramDrawer)),
+                  },
+                ],
+              },
+              {
+                path: 'organizations',
+                ...screen(() =>
+                  import('../features/organizations/OrganizationsPage.tsx').then((m) => m.OrganizationsPage),
+                ),
+              },
+              {
+                path: 'people',
+                ...screen(() => import('../features/people/PeoplePage.tsx').then((m) => m.PeoplePage)),
+              },
+              {
+                path: 'audit',
+                ...screen(() => import('../features/audit/AuditLogPage.tsx').then((m) => m.AuditLogPage), AUDIT),
+              },
+              {
+                path: 'api-keys',
+                ...screen(() => import('../features/api-keys/ApiKeysPage.tsx').then((m) => m.ApiKeysPage), API_KEYS),
+              },
+              {
+                path: 'reviews',
+                ...screen(() => import('../features/reviews/ReviewsPage.tsx').then((m) => m.ReviewsPage)),
+              },
+              {
+                path: 'reviews/:proposalId',
+                ...screen(() => import('../features/reviews/ReviewPage.tsx').then((m) => m.ReviewPage)),
+              },
+              {
+                path: 'my-proposals',
+                ...screen(() => import('../features/my-proposals/MyProposalsPage.tsx').then((m) => m.MyProposalsPage)),
+              },
+              {
+                path: 'my-proposals/:proposalId',
+                ...screen(() => import('../features/my-proposals/MyProposalPage.tsx').then((m) => m.MyProposalPage)),
+              },
             ],
           },
         ],

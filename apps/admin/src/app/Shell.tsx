@@ -1,29 +1,28 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Skeleton, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { Permission, UserRole } from '@seminarhub/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
+import { API_KEYS, AUDIT, allows, MY_PROPOSALS, REVIEWS, STAFF } from '../lib/access.tsx';
 import { useSession } from '../lib/session.tsx';
 
-/**
- * The sections of the admin; each is shown to viewers holding any of its permissions, or of its roles
- * where no permission sets the role apart (a participant holds only the permissions everyone has).
- */
-const SECTIONS: { to: string; label: string; permissions: readonly Permission[]; roles?: readonly UserRole[] }[] = [
-  { to: '/', label: 'Dashboard', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
-  { to: '/seminars', label: 'Seminars', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
-  { to: '/organizations', label: 'Organizations', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
-  { to: '/people', label: 'People', permissions: ['READ_ALL', 'MANAGE_ASSIGNED_SEMINARS'] },
-  { to: '/reviews', label: 'Reviews', permissions: ['REVIEW_ASSIGNED_PROPOSALS'] },
-  { to: '/my-proposals', label: 'My proposals', permissions: [], roles: ['PARTICIPANT'] },
-];
+/** The sections of the admin; each is shown to viewers holding any of its permissions (see lib/access.ts). */
+const SECTIONS = [
+  { to: '/', label: 'Dashboard', access: STAFF },
+  { to: '/seminars', label: 'Seminars', access: STAFF },
+  { to: '/programs', label: 'Programmes', access: STAFF },
+  { to: '/organizations', label: 'Organizations', access: STAFF },
+  { to: '/people', label: 'People', access: STAFF },
+  { to: '/audit', label: 'Audit log', access: AUDIT },
+  { to: '/api-keys', label: 'API keys', access: API_KEYS },
+  { to: '/reviews', label: 'Reviews', access: REVIEWS },
+  { to: '/my-proposals', label: 'My proposals', access: MY_PROPOSALS },
+] as const;
 
 export function Shell() {
   const { client, signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const viewer = useQuery({ queryKey: ['viewer'], queryFn: () => client.auth.viewer() });
-  const permissions = viewer.data?.permissions ?? [];
 
   return (
     <AppShell
@@ -57,11 +56,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
-        {SECTIONS.filter(
-          (section) =>
-            section.permissions.some((p) => permissions.includes(p)) ||
-            (viewer.data?.role && section.roles?.includes(viewer.data.role)),
-        ).map((section) => (
+        {SECTIONS.filter((section) => allows(section.access, viewer.data)).map((section) => (
           <NavLink
             key={section.to}
             component={RouterLink}

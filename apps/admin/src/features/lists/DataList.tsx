@@ -18,7 +18,7 @@ import { useDebouncedCallback, useLocalStorage } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { download, toCsv } from './csv.ts';
-import { type ListState, PAGE_SIZES, useListState } from './useListState.ts';
+import { type ListState, type ListUpdate, PAGE_SIZES, useListState } from './useListState.ts';
 
 export interface Column<Row> {
   key: string;
@@ -65,6 +65,10 @@ export interface DataListProps<Row extends { id: string }, Fixed = undefined> {
   fetchAll(state: ListState<string>, fixed: Fixed): AsyncIterable<Row>;
   emptyText: string;
   actions?: ReactNode;
+  /** More URL parameters of the list's state beyond the chip groups (a date range), read in `state.filters`. */
+  params?: string[];
+  /** Controls for those parameters, shown after the search box. */
+  toolbar?(list: { state: ListState<string>; update: ListUpdate }): ReactNode;
 }
 
 /**
@@ -72,8 +76,8 @@ export interface DataListProps<Row extends { id: string }, Fixed = undefined> {
  * and CSV export of the whole filtered view. Its state lives in the URL.
  */
 export function DataList<Row extends { id: string }, Fixed = undefined>(props: DataListProps<Row, Fixed>) {
-  const { name, title, columns, filterGroups = [], emptyText, fixed = undefined as Fixed } = props;
-  const { state, update } = useListState<string>(filterGroups.map((group) => group.key));
+  const { name, title, columns, filterGroups = [], emptyText, fixed = undefined as Fixed, params = [] } = props;
+  const { state, update } = useListState<string>([...filterGroups.map((group) => group.key), ...params]);
   const [visible, setVisible] = useLocalStorage<string[]>({
     key: `seminarhub.columns.${name}`,
     defaultValue: columns.filter((column) => column.initiallyVisible !== false).map((column) => column.key),
@@ -135,6 +139,7 @@ export function DataList<Row extends { id: string }, Fixed = undefined>(props: D
           }}
           w={280}
         />
+        {props.toolbar?.({ state, update })}
         <Menu closeOnItemClick={false} position="bottom-start">
           <Menu.Target>
             <Button variant="default">Columns</Button>

@@ -13,6 +13,9 @@ export interface ListState<Field extends string> {
 
 export const PAGE_SIZES = [20, 50, 100];
 
+/** Changes URL parameters of a list; a null or empty value removes one. */
+export type ListUpdate = (changes: Partial<Record<string, string | null>>, options?: { keepPage?: boolean }) => void;
+
 /**
  * A list's search, sort, filters and page, kept in the URL (`?q=&sort=TITLE:ASC&status=DRAFT,PUBLISHED&after=`)
  * so that a view can be bookmarked, shared and restored with the back button.
@@ -36,8 +39,8 @@ export function useListState<Field extends string>(filterKeys: string[]) {
     };
   }, [params, filterKeys]);
 
-  const update = useCallback(
-    (changes: Partial<Record<string, string | null>>, { keepPage = false } = {}) => {
+  const update = useCallback<ListUpdate>(
+    (changes, { keepPage = false } = {}) => {
       const next = new URLSearchParams(latest.current);
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);

@@ -22,7 +22,7 @@ export interface MutationFormOptions<Values extends Record<string, unknown>, Res
 
 /**
  * A Mantine form whose submit sends one SeminarHub mutation and puts its userErrors where they belong: on
- * the field the API names (`["input", "title"]` → the title input), the rest above the form. A CONFLICT
+ * the field the API names (`["input", "title"]` → the title input), the rest above the form. A stale version
  * (someone saved since this form was read) is kept apart, so the form can offer to reload their version or
  * reapply these edits on top of it.
  */
@@ -54,8 +54,7 @@ export function useMutationForm<Values extends Record<string, unknown>, Result e
       }
       const general: string[] = [];
       for (const error of result.userErrors) {
-        // A version conflict needs a version read; without one (a create), CONFLICT names a duplicate field.
-        if (error.code === 'CONFLICT' && version.current !== undefined) {
+        if (isStale(error)) {
           setConflict(true);
           continue;
         }
@@ -104,6 +103,16 @@ export function useMutationForm<Values extends Record<string, unknown>, Result e
       await send(form.getValues());
     },
   };
+}
+
+/**
+ * A stale version: CONFLICT about the version read (or about no field). A CONFLICT about another field is that
+ * field's value clashing with another record's ("Another programme has this code."), so it belongs on that field.
+ */
+function isStale(error: { field?: readonly string[] | null; code: string }) {
+  if (error.code !== 'CONFLICT') return false;
+  const name = error.field?.at(-1);
+  return !name || name === 'version';
 }
 
 /**
