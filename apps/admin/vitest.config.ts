@@ -11,7 +11,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
-    globalSetup: ['../../packages/db/src/testing/global-setup.ts'],
+    globalSetup: ['../../packages/db/src/testing/global-setup.ts', './test/build-admin.ts'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -1,7 +1,7 @@
 import { type Client, createClient, UnauthenticatedError, unwrap } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndLaunch, screenshot, signIn, signInWith } from '../test/browser.ts';
+import { launchBrowser, screenshot, signIn, signInWith } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // The audit log and API keys of the built admin in Chromium, and what a coordinator is not offered.
@@ -15,7 +15,7 @@ const problems: string[] = [];
 const rows = () => page.getByTestId('audit-row');
 
 beforeAll(async () => {
-  browser = await buildAndLaunch();
+  browser = await launchBrowser();
   live = await startLiveAdmin();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -30,7 +30,9 @@ beforeAll(async () => {
   // One administrator, in the browser and through the SDK, so that the audit trail names the one who signed in.
   const account = await live.account('ADMIN');
   adminEmail = await signInWith(page, live, account);
-  const login = unwrap(await createClient({ url: live.endpoint }).auth.login(account));
+  const login = unwrap(
+    await createClient({ url: live.endpoint }).auth.login({ email: account.email, password: account.password }),
+  );
   admin = createClient({ url: live.endpoint, token: login.token! });
 }, 180_000);
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { createClient } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndLaunch, screenshot, signIn } from '../test/browser.ts';
+import { launchBrowser, screenshot, signIn } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // The organizations and people of the example seminar, listed by the built admin in Chromium.
@@ -11,7 +11,7 @@ let page: Page;
 let admin: ReturnType<typeof createClient>;
 
 beforeAll(async () => {
-  browser = await buildAndLaunch();
+  browser = await launchBrowser();
   live = await startLiveAdmin();
   admin = createClient({ url: live.endpoint, token: (await live.api.as('ADMIN')).token });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

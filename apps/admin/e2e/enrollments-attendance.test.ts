@@ -1,7 +1,7 @@
 import { type Client, createClient, unwrap } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndLaunch, screenshot, signIn, watchProblems } from '../test/browser.ts';
+import { launchBrowser, screenshot, signIn, watchProblems } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // A seminar's enrollments and attendance tabs in the built admin, as an administrator. The example
@@ -31,7 +31,7 @@ async function enrollmentOf(seminarId: string, name: string) {
 }
 
 beforeAll(async () => {
-  browser = await buildAndLaunch();
+  browser = await launchBrowser();
   live = await startLiveAdmin();
   admin = createClient({ url: live.endpoint, token: (await live.api.as('ADMIN')).token });
   example = (await admin.seminars.list({ first: 1 })).nodes[0]!;

@@ -1,7 +1,7 @@
 import { type Client, createClient } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndLaunch, screenshot, signIn } from '../test/browser.ts';
+import { launchBrowser, screenshot, signIn } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // Programmes (list, editor, review criteria) and a seminar's Feedback tab, in the built admin in Chromium.
@@ -12,7 +12,7 @@ let admin: Client;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  browser = await buildAndLaunch();
+  browser = await launchBrowser();
   live = await startLiveAdmin();
   admin = createClient({ url: live.endpoint, token: (await live.api.as('ADMIN')).token });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndLaunch, screenshot, signIn, signInWith } from '../test/browser.ts';
+import { launchBrowser, screenshot, signIn, signInWith } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 import { type ProposalWorld, proposalWorld, reviewerPerson } from '../test/proposals.ts';
 
@@ -50,7 +50,7 @@ async function choose(page: Page, label: RegExp, option: string, search?: string
 const proposal = async () => (await world.admin.proposals.get(proposalId))!;
 
 beforeAll(async () => {
-  browser = await buildAndLaunch();
+  browser = await launchBrowser();
   live = await startLiveAdmin();
   world = await proposalWorld(live);
   reviewerId = await reviewerPerson(world.admin, 'Kimreviewer');

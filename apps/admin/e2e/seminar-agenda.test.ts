@@ -1,7 +1,7 @@
 import { type Client, createClient, unwrap } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { buildAndLaunch, screenshot, signIn } from '../test/browser.ts';
+import { launchBrowser, screenshot, signIn } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // A new seminar made through its form, and its agenda built in the session editor, in Chromium.
@@ -14,7 +14,7 @@ let speaker: { id: string; fullName: string; familyName: string };
 const TITLE = 'Data governance for ministries, spring cohort';
 
 beforeAll(async () => {
-  browser = await buildAndLaunch();
+  browser = await launchBrowser();
   live = await startLiveAdmin();
   admin = createClient({ url: live.endpoint, token: (await live.api.as('ADMIN')).token });
   const person = unwrap(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createClient, unwrap } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndLaunch, OUTPUT, screenshot, signIn } from '../test/browser.ts';
+import { launchBrowser, OUTPUT, screenshot, signIn } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // The seminars list of the built admin in Chromium, over 25 seminars made through the SDK.
@@ -15,7 +15,7 @@ const rows = () => page.getByTestId('seminars-row');
 const firstCells = () => rows().locator('td:nth-child(2)').allTextContents();
 
 beforeAll(async () => {
-  browser = await buildAndLaunch();
+  browser = await launchBrowser();
   live = await startLiveAdmin();
   const admin = createClient({ url: live.endpoint, token: (await live.api.as('ADMIN')).token });
   const [program] = (await admin.programs.list({ first: 1 })).nodes;
@@ -86,6 +86,8 @@ describe('the seminars list', () => {
     await page.getByRole('checkbox', { name: 'Attendance' }).check();
     await page.keyboard.press('Escape');
     await page.reload();
+    // The list's screen loads after the page itself: wait for its first row before reading its headers.
+    await rows().first().waitFor();
     const headers = await page.getByTestId('seminars-table').locator('th').allTextContents();
     expect(headers.map((header) => header.replace(/[▲▼]/g, '').trim())).toEqual([
       'Code',

@@ -1,7 +1,7 @@
 import { createClient } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndLaunch, screenshot as save, watchProblems } from '../test/browser.ts';
+import { launchBrowser, screenshot as save, watchProblems } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // The built admin, served by the real API at /admin, in Chromium.
@@ -12,7 +12,7 @@ let problems: string[] = [];
 const screenshot = (name: string) => save(page, name);
 
 beforeAll(async () => {
-  browser = await buildAndLaunch();
+  browser = await launchBrowser();
   live = await startLiveAdmin();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // The 401 of the sign-out check below is expected; anything else failing is a defect.

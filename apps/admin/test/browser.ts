@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { UserRole } from '@seminarhub/sdk';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { LiveAdmin } from './live-api.ts';
@@ -12,15 +10,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..');
 export const OUTPUT = join(ROOT, 'test-results');
 
-/** Builds the admin (what the API serves is the build, so build what is tested) and starts Chromium. */
-export async function buildAndLaunch(): Promise<Browser> {
+/** Starts Chromium for a test file; the admin it opens was built by the run's global setup (build-admin.ts). */
+export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   }
-  // Vitest sets NODE_ENV=test, which Vite would honour with React's development build: test what ships.
-  await promisify(execFile)('pnpm', ['run', 'build'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
   await mkdir(join(OUTPUT, 'screenshots'), { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -62,8 +58,11 @@ export async function signInWith(
 }
 
 export async function screenshot(page: Page, name: string) {
-  // Let drawers, modals and notifications finish their transitions, so the picture shows what stays.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  // Let drawers, modals and notifications finish their transitions, so the picture shows what stays. An
+  // animation cancelled meanwhile (a notification closed) rejects `finished`: it is over all the same.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
   const path = join(OUTPUT, 'screenshots', `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   console.log(`screenshot: ${path}`);
