@@ -77,7 +77,9 @@ describe('the admin UI, served by the API', () => {
       filter: { seminarId: { eq: seminar!.id }, status: { in: ['ACCEPTED', 'CONFIRMED', 'COMPLETED'] } },
     });
     await page.getByRole('heading', { name: `Participants by organization (${participating.totalCount})` }).waitFor();
-    const organizations = new Set(participating.nodes.map((enrollment) => enrollment.organization?.name));
+    const organizations = new Set(
+      participating.nodes.map((enrollment) => enrollment.organization?.name ?? enrollment.person.organization?.name),
+    );
     await expect.poll(() => page.getByTestId('by-organization-row').count()).toBe(organizations.size);
     const sexes = await page.getByTestId('by-sex-value').allTextContents();
     expect(sexes.reduce((sum, value) => sum + Number(value), 0)).toBe(participating.totalCount);

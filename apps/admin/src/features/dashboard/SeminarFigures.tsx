@@ -43,7 +43,13 @@ function useSeminarFigures(seminarId: string | null) {
       for await (const session of client.paginate(SessionsListDocument, { filter }, { path: 'sessions' })) {
         sessions.push(session);
       }
-      const byOrganization: Bar[] = [...countBy(participants, (e) => e.organization?.name ?? 'No organization')]
+      const byOrganization: Bar[] = [
+        ...countBy(
+          participants,
+          // The organization that nominated them, else the one they work at.
+          (e) => e.organization?.name ?? e.person.organization?.name ?? 'No organization',
+        ),
+      ]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([name, value]) => ({ key: name, label: name, value }));
       const bySex: Bar[] = [...countBy(participants, (e) => e.person.sex ?? 'UNDISCLOSED')]
