@@ -68,4 +68,59 @@ describe('organizations and people', () => {
         .sort(),
     );
   });
+
+  it('records an organization and a person working there in their editors, with the API’s refusals shown', async () => {
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    await page.getByRole('button', { name: 'New organization' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel(/^Name/).fill('Fergana Region Digital Development Centre');
+    await drawer.getByLabel(/^Acronym/).fill('FRDDC');
+    await drawer.getByRole('combobox', { name: /^Type/ }).click();
+    await page.getByRole('option', { name: 'Local government' }).click();
+    await drawer.getByLabel(/^Country/).fill('xu');
+    await drawer.getByRole('button', { name: 'Create organization' }).click();
+    await drawer.getByText(/ISO 3166-1 alpha-2/).waitFor();
+    expect((await admin.organizations.list({ first: 0, search: 'Fergana Region' })).totalCount).toBe(0);
+    await drawer.getByLabel(/^Country/).fill('uz');
+    await drawer.getByRole('button', { name: 'Create organization' }).click();
+    await drawer.waitFor({ state: 'detached' });
+    const [centre] = (await admin.organizations.list({ first: 1, search: 'Fergana Region' })).nodes;
+    expect(centre).toMatchObject({ acronym: 'FRDDC', type: 'LOCAL_GOVERNMENT', countryCode: 'UZ' });
+
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('button', { name: 'New person' }).click();
+    await drawer.getByLabel(/^Given name/).fill('Dilfuza');
+    await drawer.getByLabel(/^Family name/).fill('Rahimova');
+    const organization = drawer.getByRole('combobox', { name: /^Organization/ });
+    await organization.click();
+    await organization.fill('Fergana');
+    await page.getByRole('option', { name: /Fergana Region Digital Development Centre/ }).click();
+    await drawer.getByLabel(/^Job title/).fill('Head of e-services');
+    await screenshot(page, 'person-editor');
+    await drawer.getByRole('button', { name: 'Create person' }).click();
+    await drawer.waitFor({ state: 'detached' });
+    const [person] = (await admin.people.list({ first: 1, search: 'Rahimova' })).nodes;
+    expect(person).toMatchObject({
+      givenName: 'Dilfuza',
+      jobTitle: 'Head of e-services',
+      organization: { id: centre!.id },
+    });
+
+    // Changed in the editor: only the job title is sent, and the list shows it.
+    await page.getByRole('textbox', { name: 'Search' }).fill('Rahimova');
+    await page.getByRole('button', { name: 'Rahimova' }).click();
+    await drawer.getByLabel(/^Job title/).fill('Director of e-services');
+    await drawer.getByRole('button', { name: 'Save person' }).click();
+    await drawer.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('people-row').first().textContent()).toContain('Director of e-services');
+
+    // The centre has a person working there: the API refuses to delete it, and says why.
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    await page.getByRole('textbox', { name: 'Search' }).fill('Fergana Region');
+    await page.getByRole('button', { name: 'Fergana Region Digital Development Centre' }).click();
+    await drawer.getByRole('button', { name: 'Delete organization' }).click();
+    await page.getByText(/^The organization is referred to by/).waitFor();
+    expect(await page.getByText(/^The organization is referred to by/).textContent()).toMatch(/deleting it would lose/);
+    expect(await admin.organizations.get(centre!.id)).not.toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Group, Input, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Checkbox, Group, Input, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { SeminarFieldsFragment, SessionFieldsFragment, SessionKind, SpeakerRole } from '@seminarhub/sdk';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -219,17 +219,8 @@ export function SessionEditor({ seminar, session, day = seminar.startDate, onClo
             saveLabel={session ? 'Save session' : 'Add session'}
             saving={editor.submitting}
             onCancel={onClose}
-            left={
-              session && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  loading={remove.isPending}
-                  onClick={() => remove.mutate(undefined)}
-                >
-                  Delete session
-                </Button>
-              )
+            remove={
+              session && { label: 'Delete session', pending: remove.isPending, run: () => remove.mutate(undefined) }
             }
           />
         </Stack>

@@ -1,28 +1,29 @@
+import { Button } from '@mantine/core';
 import {
   type OrganizationFieldsFragment,
   type OrganizationOrderField,
   OrganizationsListDocument,
   type OrganizationType,
 } from '@seminarhub/sdk';
+import { useMemo, useState } from 'react';
 import { useSession } from '../../lib/session.tsx';
+import { useIsStaff } from '../../lib/viewer.ts';
 import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
+import { EditLink } from '../lists/EditLink.tsx';
 import { enumLabel } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
+import { OrganizationEditor } from './OrganizationEditor.tsx';
+import { ORGANIZATION_TYPES } from './types.ts';
 
-export const ORGANIZATION_TYPES: OrganizationType[] = [
-  'MINISTRY',
-  'AGENCY',
-  'LOCAL_GOVERNMENT',
-  'PUBLIC_ENTERPRISE',
-  'ACADEMIA',
-  'INTERNATIONAL_ORG',
-  'DONOR',
-  'NGO',
-  'PRIVATE',
-];
-
-const COLUMNS: Column<OrganizationFieldsFragment>[] = [
-  { key: 'name', label: 'Name', render: (o) => o.name, text: (o) => o.name, sortField: 'NAME' },
+/** The columns; with `edit`, a name opens the organization in the editor. */
+const columns = (edit?: (organization: OrganizationFieldsFragment) => void): Column<OrganizationFieldsFragment>[] => [
+  {
+    key: 'name',
+    label: 'Name',
+    render: (o) => <EditLink onEdit={edit && (() => edit(o))}>{o.name}</EditLink>,
+    text: (o) => o.name,
+    sortField: 'NAME',
+  },
   { key: 'acronym', label: 'Acronym', render: (o) => o.acronym ?? '—', text: (o) => o.acronym, nowrap: true },
   { key: 'type', label: 'Type', render: (o) => enumLabel(o.type), text: (o) => o.type, sortField: 'TYPE' },
   {
@@ -52,19 +53,31 @@ function variables(state: ListState<string>) {
   };
 }
 
+/** Editing: an organization, `'new'`, or none. */
+type Editing = OrganizationFieldsFragment | 'new' | null;
+
 export function OrganizationsPage() {
   const { client } = useSession();
+  const staff = useIsStaff();
+  const [editing, setEditing] = useState<Editing>(null);
+  const shown = useMemo(() => columns(staff ? setEditing : undefined), [staff]);
   return (
-    <DataList
-      name="organizations"
-      title="Organizations"
-      columns={COLUMNS}
-      filterGroups={[
-        { key: 'type', label: 'Type', options: ORGANIZATION_TYPES.map((t) => ({ value: t, label: enumLabel(t) })) },
-      ]}
-      fetchPage={(state) => client.organizations.list({ ...variables(state), ...pageArgs(state) })}
-      fetchAll={(state) => client.paginate(OrganizationsListDocument, variables(state), { path: 'organizations' })}
-      emptyText="No organizations yet."
-    />
+    <>
+      <DataList
+        name="organizations"
+        title="Organizations"
+        columns={shown}
+        actions={staff && <Button onClick={() => setEditing('new')}>New organization</Button>}
+        filterGroups={[
+          { key: 'type', label: 'Type', options: ORGANIZATION_TYPES.map((t) => ({ value: t, label: enumLabel(t) })) },
+        ]}
+        fetchPage={(state) => client.organizations.list({ ...variables(state), ...pageArgs(state) })}
+        fetchAll={(state) => client.paginate(OrganizationsListDocument, variables(state), { path: 'organizations' })}
+        emptyText="No organizations yet."
+      />
+      {editing && (
+        <OrganizationEditor organization={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
+    </>
   );
 }

@@ -1,20 +1,26 @@
+import { Button } from '@mantine/core';
 import {
   type OrganizationType,
   PeopleListDocument,
   type PersonFieldsFragment,
   type PersonOrderField,
 } from '@seminarhub/sdk';
+import { useMemo, useState } from 'react';
 import { useSession } from '../../lib/session.tsx';
+import { useIsStaff } from '../../lib/viewer.ts';
 import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
+import { EditLink } from '../lists/EditLink.tsx';
 import { enumLabel } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
-import { ORGANIZATION_TYPES } from '../organizations/OrganizationsPage.tsx';
+import { ORGANIZATION_TYPES } from '../organizations/types.ts';
+import { PersonEditor } from './PersonEditor.tsx';
 
-const COLUMNS: Column<PersonFieldsFragment>[] = [
+/** The columns; with `edit`, a family name opens the person in the editor. */
+const columns = (edit?: (person: PersonFieldsFragment) => void): Column<PersonFieldsFragment>[] => [
   {
     key: 'family',
     label: 'Family name',
-    render: (p) => p.familyName,
+    render: (p) => <EditLink onEdit={edit && (() => edit(p))}>{p.familyName}</EditLink>,
     text: (p) => p.familyName,
     sortField: 'FAMILY_NAME',
   },
@@ -61,23 +67,33 @@ function variables(state: ListState<string>) {
   };
 }
 
+/** Editing: a person, `'new'`, or none. */
+type Editing = PersonFieldsFragment | 'new' | null;
+
 export function PeoplePage() {
   const { client } = useSession();
+  const staff = useIsStaff();
+  const [editing, setEditing] = useState<Editing>(null);
+  const shown = useMemo(() => columns(staff ? setEditing : undefined), [staff]);
   return (
-    <DataList
-      name="people"
-      title="People"
-      columns={COLUMNS}
-      filterGroups={[
-        {
-          key: 'orgType',
-          label: 'Organization',
-          options: ORGANIZATION_TYPES.map((type) => ({ value: type, label: enumLabel(type) })),
-        },
-      ]}
-      fetchPage={(state) => client.people.list({ ...variables(state), ...pageArgs(state) })}
-      fetchAll={(state) => client.paginate(PeopleListDocument, variables(state), { path: 'people' })}
-      emptyText="No people yet."
-    />
+    <>
+      <DataList
+        name="people"
+        title="People"
+        columns={shown}
+        actions={staff && <Button onClick={() => setEditing('new')}>New person</Button>}
+        filterGroups={[
+          {
+            key: 'orgType',
+            label: 'Organization',
+            options: ORGANIZATION_TYPES.map((type) => ({ value: type, label: enumLabel(type) })),
+          },
+        ]}
+        fetchPage={(state) => client.people.list({ ...variables(state), ...pageArgs(state) })}
+        fetchAll={(state) => client.paginate(PeopleListDocument, variables(state), { path: 'people' })}
+        emptyText="No people yet."
+      />
+      {editing && <PersonEditor person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { DeliveryMode, SeminarFieldsFragment } from '@seminarhub/sdk';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { CountryCodeInput } from '../../lib/forms/CountryCodeInput.tsx';
 import { EditorActions, EditorDrawer } from '../../lib/forms/EditorDrawer.tsx';
 import { ConflictNotice, FormErrors } from '../../lib/forms/FormErrors.tsx';
 import { pickerProps } from '../../lib/forms/pickerProps.ts';
@@ -159,13 +160,9 @@ export function SeminarEditor({
               data={TIME_ZONES}
               {...form.getInputProps('timezone')}
             />
-            <TextInput
-              label="Country"
-              description="ISO code, such as KR"
-              required
-              maxLength={2}
+            <CountryCodeInput
               {...form.getInputProps('countryCode')}
-              onChange={(event) => form.setFieldValue('countryCode', event.currentTarget.value.toUpperCase())}
+              onValue={(code) => form.setFieldValue('countryCode', code)}
             />
             <TextInput label="City" {...form.getInputProps('city')} />
             <NumberInput

@@ -37,21 +37,27 @@ export function EditorDrawer({
   );
 }
 
-/** The drawer's foot: an optional action on the left (delete), cancel and save on the right. */
+/** The drawer's foot: delete on the left when the record exists, cancel and save on the right. */
 export function EditorActions({
   saveLabel,
   saving,
   onCancel,
-  left = <span />,
+  remove,
 }: {
   saveLabel: string;
   saving: boolean;
   onCancel(): void;
-  left?: ReactNode;
+  remove?: { label: string; pending: boolean; run(): void } | null;
 }) {
   return (
     <Group justify="space-between" mt="md">
-      {left}
+      {remove ? (
+        <Button variant="subtle" color="red" loading={remove.pending} onClick={remove.run}>
+          {remove.label}
+        </Button>
+      ) : (
+        <span />
+      )}
       <Group gap="xs">
         <Button variant="default" onClick={onCancel}>
           Cancel
