@@ -147,6 +147,15 @@ describe('a seminar from set-up to a proposal selected for support', () => {
       await page.keyboard.press('p');
       await page.getByRole('button', { name: 'Save 1 change' }).click();
       await page.getByText(/Attendance saved for 1 participant/).waitFor();
+
+      // A seminar they do not coordinate is theirs to read, not to run: no action is offered there.
+      const [example] = (await admin.seminars.list({ first: 1, search: 'Capacity Civil Servants Uzbekistan' })).nodes;
+      await page.goto(`${live.api.url}/admin/seminars/${example!.id}`);
+      await page.getByRole('heading', { name: example!.title }).waitFor();
+      await page.getByTestId('agenda-session').first().waitFor();
+      for (const action of ['Edit details', 'Add session', 'Cancel seminar']) {
+        expect(await page.getByRole('button', { name: action }).count()).toBe(0);
+      }
     });
     const [enrollment] = (await admin.enrollments.list({ first: 5, filter: { seminarId: { eq: seminarId } } })).nodes;
     expect(enrollment).toMatchObject({ status: 'CONFIRMED', person: { id: people.participant } });

@@ -3,9 +3,8 @@ import { type SessionFieldsFragment, SessionsListDocument } from '@seminarhub/sd
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSession } from '../../lib/session.tsx';
-import { useIsStaff } from '../../lib/viewer.ts';
 import { enumLabel } from '../lists/labels.ts';
-import { useSeminar } from '../seminars/useSeminar.ts';
+import { useCanManageSeminar, useSeminar } from '../seminars/useSeminar.ts';
 import { KIND_COLOURS } from './kinds.ts';
 import { SessionEditor } from './SessionEditor.tsx';
 import { dayLabel, daysBetween } from './time.ts';
@@ -19,7 +18,7 @@ type Editing = { session: SessionFieldsFragment } | { day: string } | null;
 export function AgendaPage() {
   const seminar = useSeminar().data!;
   const { client } = useSession();
-  const staff = useIsStaff();
+  const staff = useCanManageSeminar();
   const [editing, setEditing] = useState<Editing>(null);
   const sessions = useQuery({
     queryKey: ['agenda', seminar.id],

@@ -5,10 +5,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { UnsavedChangesGuard } from '../../lib/forms/UnsavedChangesGuard.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { useIsStaff } from '../../lib/viewer.ts';
 import { dayLabel } from '../agenda/time.ts';
 import { PARTICIPATING } from '../enrollments/status.ts';
 import { useSeminarEnrollments } from '../enrollments/useSeminarEnrollments.ts';
+import { useCanManageSeminar } from '../seminars/useSeminar.ts';
 import { CheckInGrid, type CheckInRow } from './CheckInGrid.tsx';
 import { ATTENDANCE_COLUMNS } from './statuses.ts';
 
@@ -18,7 +18,7 @@ import { ATTENDANCE_COLUMNS } from './statuses.ts';
  */
 export function CheckInSheet({ seminarId, session }: { seminarId: string; session: SessionFieldsFragment }) {
   const { client } = useSession();
-  const staff = useIsStaff();
+  const staff = useCanManageSeminar();
   const queries = useQueryClient();
   const enrollments = useSeminarEnrollments(seminarId);
   const [marks, setMarks] = useState<ReadonlyMap<string, AttendanceStatus>>(new Map());

@@ -7,11 +7,10 @@ import {
   EnrollmentsListDocument,
 } from '@seminarhub/sdk';
 import { useSession } from '../../lib/session.tsx';
-import { useIsStaff } from '../../lib/viewer.ts';
 import { type Column, DataList, type FilterGroup, pageArgs } from '../lists/DataList.tsx';
 import { enumLabel } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
-import { useSeminar } from '../seminars/useSeminar.ts';
+import { useCanManageSeminar, useSeminar } from '../seminars/useSeminar.ts';
 import { CapacitySummary } from './CapacitySummary.tsx';
 import { EnrollButton } from './EnrollForm.tsx';
 import { EnrollmentActions } from './EnrollmentActions.tsx';
@@ -147,7 +146,7 @@ export function EnrollmentsPage() {
   const seminar = useSeminar().data;
   const seminarId = seminar?.id ?? '';
   const { client } = useSession();
-  const staff = useIsStaff();
+  const staff = useCanManageSeminar();
   const all = useSeminarEnrollments(seminarId);
   if (!seminar) return null;
 

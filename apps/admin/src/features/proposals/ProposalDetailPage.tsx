@@ -1,6 +1,6 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink, useParams } from 'react-router';
-import { useIsStaff } from '../../lib/viewer.ts';
+import { useCanManageSeminar } from '../seminars/useSeminar.ts';
 import { AssignedReviewers } from './AssignedReviewers.tsx';
 import { AssignReviewer } from './AssignReviewer.tsx';
 import { DecisionActions } from './DecisionActions.tsx';
@@ -13,7 +13,7 @@ import { averageScore } from './status.ts';
 /** One proposal of a seminar, for staff: what it says, its reviews, reviewer assignment and decisions. */
 export function ProposalDetailPage() {
   const { proposalId = '' } = useParams();
-  const staff = useIsStaff();
+  const staff = useCanManageSeminar();
 
   return (
     <Stack gap="md">

@@ -4,11 +4,10 @@ import { useState } from 'react';
 import { Outlet, Link as RouterLink, useLocation, useNavigate } from 'react-router';
 import { useAction } from '../../lib/actions.ts';
 import { useSession } from '../../lib/session.tsx';
-import { useIsStaff } from '../../lib/viewer.ts';
 import { enumLabel } from '../lists/labels.ts';
 import { SeminarEditor } from './SeminarEditor.tsx';
 import { SEMINAR_STATUS_COLOURS } from './status.ts';
-import { useSeminar } from './useSeminar.ts';
+import { useCanManageSeminar, useSeminar } from './useSeminar.ts';
 
 /** The tabs of a seminar, each a route under /seminars/:seminarId; the agenda is the seminar's own page. */
 const TABS = [
@@ -38,7 +37,7 @@ const TRANSITION_LABELS: Record<Transition, string> = {
 export function SeminarLayout() {
   const seminar = useSeminar();
   const { client } = useSession();
-  const staff = useIsStaff();
+  const staff = useCanManageSeminar();
   const navigate = useNavigate();
   const location = useLocation();
   const [editing, setEditing] = useState(false);

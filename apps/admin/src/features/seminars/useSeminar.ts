@@ -8,3 +8,11 @@ export function useSeminar() {
   const { client } = useSession();
   return useQuery({ queryKey: ['seminar', seminarId], queryFn: () => client.seminars.get(seminarId) });
 }
+
+/**
+ * Whether the viewer may manage the seminar of the URL, as the API says: administrators and its own
+ * coordinators. Its actions are offered only then; a coordinator of other seminars sees it read-only.
+ */
+export function useCanManageSeminar(): boolean {
+  return useSeminar().data?.viewerCanManage ?? false;
+}

@@ -12,7 +12,7 @@ import {
   SeminarUpdateInput,
 } from './inputs.ts';
 import { SeminarListArgs } from './list.ts';
-import { createSeminar, deleteSeminar, transitionSeminar, updateSeminar } from './mutations.ts';
+import { createSeminar, deleteSeminar, mayManage, transitionSeminar, updateSeminar } from './mutations.ts';
 import { listSeminars, seminarsOfProgram } from './service.ts';
 import { Seminar, SeminarConnection } from './types.ts';
 
@@ -104,6 +104,18 @@ export class SeminarResolver {
   })
   partner(@Root() seminar: Seminar, @Ctx() ctx: Context) {
     return seminar.partnerId ? ctx.loaders.organization.load(seminar.partnerId) : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the viewer may manage this seminar: change it and its agenda, decide enrollments, record attendance and decide its proposals. True for administrators, READ_WRITE API keys and its coordinators; screens offer those actions only when it is.',
+  })
+  viewerCanManage(@Root() seminar: Seminar, @Ctx() ctx: Context): Promise<boolean> | boolean {
+    const { viewer } = ctx;
+    if (viewer.kind === 'anonymous') return false;
+    if (viewer.kind === 'apiKey') return viewer.scope === 'READ_WRITE';
+    if (viewer.role !== 'ADMIN' && viewer.role !== 'COORDINATOR') return false;
+    return mayManage(ctx, seminar);
   }
 }
 
