@@ -1,7 +1,7 @@
 import { type Client, createClient, UnauthenticatedError, unwrap } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn, signInWith } from '../test/browser.ts';
+import { launchBrowser, screenshot, signIn, signInWith, watchProblems } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // The audit log and API keys of the built admin in Chromium, and what a coordinator is not offered.
@@ -10,7 +10,7 @@ let browser: Browser;
 let page: Page;
 let admin: Client;
 let adminEmail: string;
-const problems: string[] = [];
+let problems: string[] = [];
 
 const rows = () => page.getByTestId('audit-row');
 
@@ -18,15 +18,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   live = await startLiveAdmin();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
+  problems = watchProblems(page);
   // One administrator, in the browser and through the SDK, so that the audit trail names the one who signed in.
   const account = await live.account('ADMIN');
   adminEmail = await signInWith(page, live, account);

@@ -1,7 +1,7 @@
 import { type Client, createClient } from '@seminarhub/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from '../test/browser.ts';
+import { launchBrowser, screenshot, signIn, watchProblems } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 
 // Programmes (list, editor, review criteria) and a seminar's Feedback tab, in the built admin in Chromium.
@@ -9,22 +9,14 @@ let live: LiveAdmin;
 let browser: Browser;
 let page: Page;
 let admin: Client;
-const problems: string[] = [];
+let problems: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   live = await startLiveAdmin();
   admin = createClient({ url: live.endpoint, token: (await live.api.as('ADMIN')).token });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
+  problems = watchProblems(page);
   await signIn(page, live);
 }, 180_000);
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn, signInWith } from '../test/browser.ts';
+import { launchBrowser, screenshot, signIn, signInWith, watchProblems } from '../test/browser.ts';
 import { type LiveAdmin, startLiveAdmin } from '../test/live-api.ts';
 import { type ProposalWorld, proposalWorld, reviewerPerson } from '../test/proposals.ts';
 
@@ -16,27 +16,19 @@ let proposalId: string;
 const TITLE = 'One-stop digital public services in Samarkand region';
 
 /** What went wrong in the browser that the page did not show: errors, CSP violations, failed requests. */
-const problems: string[] = [];
+const watched: string[][] = [];
 
 async function newPage(width = 1280) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
+  watched.push(watchProblems(page));
   return page;
 }
 
 /** Ends a user's visit; nothing may have gone wrong in it. */
 async function leave(page: Page) {
   await page.context().close();
-  expect(problems).toEqual([]);
+  expect(watched.flat()).toEqual([]);
 }
 
 /** Picks an option of a Mantine select, searching for it when the select asks the API. */

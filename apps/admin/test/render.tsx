@@ -18,7 +18,7 @@ export function placeAtApiOrigin(live: LiveAdmin) {
 
 /**
  * Renders routes of the admin at `path`, signed in with `token` against the live API, with the providers
- * the app gives them (Mantine, the session, TanStack Query). Component tests clear sessionStorage after each.
+ * the app gives them (Mantine, the session, TanStack Query); its router tells where the screen went. Component tests clear sessionStorage after each.
  */
 export function renderSignedIn(live: LiveAdmin, token: string, routes: RouteObject[], path: string) {
   placeAtApiOrigin(live);
@@ -26,7 +26,7 @@ export function renderSignedIn(live: LiveAdmin, token: string, routes: RouteObje
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   rendered.push(queries);
-  return render(
+  const screen = render(
     <MantineProvider>
       <SessionProvider url={live.endpoint}>
         <QueryClientProvider client={queries}>
@@ -35,6 +35,7 @@ export function renderSignedIn(live: LiveAdmin, token: string, routes: RouteObje
       </SessionProvider>
     </MantineProvider>,
   );
+  return { ...screen, router };
 }
 
 const rendered: QueryClient[] = [];

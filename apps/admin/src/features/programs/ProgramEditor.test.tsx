@@ -1,13 +1,11 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core';
 import { type Client, createClient, unwrap } from '@seminarhub/sdk';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
+import { Outlet } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveAdmin, startLiveAdmin } from '../../../test/live-api.ts';
-import { SessionProvider } from '../../lib/session.tsx';
+import { placeAtApiOrigin, renderSignedIn } from '../../../test/render.tsx';
 import { ProgramDrawer } from './ProgramDrawer.tsx';
 
 // The programme editor against the real API: the API's own userErrors and version checks, no mocked client.
@@ -19,10 +17,8 @@ let funder: { id: string; name: string };
 
 beforeAll(async () => {
   // happy-dom has no FontFaceSet, which Mantine's autosizing Textarea listens to; browsers all do.
-  const doc = document as unknown as { fonts?: EventTarget };
-  doc.fonts ??= new EventTarget();
   live = await startLiveAdmin();
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${live.api.url}/admin/programs`);
+  placeAtApiOrigin(live);
   token = (await live.api.as('ADMIN')).token;
   admin = createClient({ url: live.endpoint, token });
   const [program] = (await admin.programs.list({ first: 1 })).nodes;
@@ -36,8 +32,9 @@ afterEach(() => {
 });
 
 function renderEditor(path: string, as = token) {
-  sessionStorage.setItem('seminarhub.session', as);
-  const router = createMemoryRouter(
+  return renderSignedIn(
+    live,
+    as,
     [
       {
         path: '/programs',
@@ -53,19 +50,8 @@ function renderEditor(path: string, as = token) {
         ],
       },
     ],
-    { initialEntries: [path] },
-  );
-  const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <MantineProvider>
-      <SessionProvider url={live.endpoint}>
-        <QueryClientProvider client={queries}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </SessionProvider>
-    </MantineProvider>,
-  );
-  return router;
+    path,
+  ).router;
 }
 
 /** Picks an organization in a RemoteSelect by typing the start of its name. */
