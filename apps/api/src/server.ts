@@ -8,6 +8,7 @@ import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
 import { adminRouter } from './http/admin.ts';
 import { authentication, refuseBadCredentials } from './http/authentication.ts';
+import { crossOrigin } from './http/cors.ts';
 import { deadline } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
 import { graphiqlPage, graphiqlRouter } from './http/graphiql.ts';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   /** Deadline of one request; match the pool's statement_timeout. */
   requestTimeoutMs?: number;
   rateLimit?: RateLimitOptions;
+  /** Origins whose pages may call /graphql from a browser (CORS); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** Generous enough for a person clicking or a script paging; tight enough to blunt a flood. */
@@ -98,6 +101,9 @@ export async function createServer(options: ServerOptions): Promise<Server> {
 
   app.use(adminRouter());
   app.use(graphiqlRouter());
+  // Before everything else on /graphql: a preflight is answered here, without a deadline, a
+  // credential or a rate-limit point.
+  app.use('/graphql', crossOrigin(options.corsOrigins ?? []));
   app.get('/graphql', (req, res, next) => {
     // A browser asking for a page gets GraphiQL; GET requests with a query go to Apollo.
     if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
