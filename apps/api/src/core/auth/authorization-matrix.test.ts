@@ -542,6 +542,32 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.enrollmentsApply',
+    what: 'nominate many to the draft seminar (an empty list, so nothing is written)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($s: ID!) { enrollmentsApply(input: { seminarId: $s, people: [] }) { userErrors { code } } }',
+          {
+            s: f.draftSeminar,
+          },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentsTransition',
+    what: 'move many enrollments (one named twice, so nothing is written)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { enrollmentsTransition(input: { ids: [$id, $id], step: ACCEPT }) { userErrors { code } } }',
+          { id: f.enrollment },
+        ),
+      ),
+  },
+  {
     covers: 'Mutation.enrollmentUpdate',
     what: 'change an enrollment’s terms (stale version)',
     expect: '-AAAA-A',
