@@ -223,14 +223,14 @@ const MATRIX: Row[] = [
   {
     covers: 'Query.people',
     what: 'a participant of another team in the list',
-    expect: '----AAA',
+    expect: '---AAAA',
     probe: async (send, f) =>
       idsOf((await send('{ people(first: 100) { nodes { id } } }')).data.people).includes(f.otherParticipant),
   },
   {
     covers: 'Query.person',
     what: 'a participant of another team by id',
-    expect: '----AAA',
+    expect: '---AAAA',
     probe: async (send, f) =>
       Boolean((await send('query($id: ID!) { person(id: $id) { id } }', { id: f.otherParticipant })).data.person),
   },
