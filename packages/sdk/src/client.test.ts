@@ -651,6 +651,33 @@ describe('every operation of the SDK against the live API', () => {
     const own = await lead.enrollments.list();
     expect(own.nodes.map((enrollment) => enrollment.id)).toEqual([the(enrollments, 'lead').id]);
 
+    // In bulk: two late nominations and one already enrolled, then one step for all three, answered per row.
+    const late = [];
+    for (const familyName of ['Late', 'Later']) {
+      late.push(unwrap(await admin.people.create({ givenName: unique('Nominee'), familyName })).person!);
+    }
+    const nominated = unwrap(
+      await coordinator.enrollments.applyMany({
+        seminarId: seminar.id,
+        people: [...late, the(people, 'lead')].map((person) => ({ personId: person.id })),
+      }),
+    );
+    expect(nominated.results.map((row) => row.enrollment?.status ?? row.userErrors[0]?.code)).toEqual([
+      'APPLIED',
+      'APPLIED',
+      'CONFLICT',
+    ]);
+    const ids = [
+      ...nominated.results.flatMap((row) => (row.enrollment ? [row.enrollment.id] : [])),
+      the(enrollments, 'lead').id,
+    ];
+    const rejected = unwrap(await coordinator.enrollments.transitionMany({ ids, step: 'REJECT' }));
+    expect(rejected.results.map((row) => row.enrollment?.status ?? row.userErrors[0]?.code)).toEqual([
+      'REJECTED',
+      'REJECTED',
+      'INVALID_TRANSITION',
+    ]);
+
     seminar = unwrap(await coordinator.seminars.start({ id: seminar.id, version: seminar.version })).seminar!;
     expect(seminar.status).toBe('IN_PROGRESS');
     expect((await move(coordinator, 'complete', 'lead')).enrollment?.status).toBe('COMPLETED');

@@ -123,7 +123,11 @@ export function createLoaders(ctx: Context) {
       prisma.reviewAssignment.findMany({ where: { proposalId: { in: list } }, orderBy: { id: 'asc' } }),
     ),
     scoresByReview: byParent<ReviewScore, 'reviewId'>('reviewId', (list) =>
-      prisma.reviewScore.findMany({ where: { reviewId: { in: list } }, orderBy: { id: 'asc' } }),
+      // In the programme's order of its criteria, as every screen that shows scores lists them.
+      prisma.reviewScore.findMany({
+        where: { reviewId: { in: list } },
+        orderBy: [{ criterion: { position: 'asc' } }, { criterionId: 'asc' }],
+      }),
     ),
     // Attendance and feedback are reached only through an enrollment the viewer may see.
     attendanceByEnrollment: byParent<Attendance, 'enrollmentId'>('enrollmentId', (list) =>

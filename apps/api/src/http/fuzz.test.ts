@@ -117,6 +117,8 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   personDelete: ['Person', 'AuditEvent'],
   enrollmentApply: ['Enrollment', 'AuditEvent'],
   enrollmentUpdate: ['AuditEvent'],
+  enrollmentsApply: ['Enrollment', 'AuditEvent'],
+  enrollmentsTransition: ['AuditEvent'],
   enrollmentAccept: ['AuditEvent'],
   enrollmentWaitlist: ['AuditEvent'],
   enrollmentReject: ['AuditEvent'],

@@ -223,14 +223,14 @@ const MATRIX: Row[] = [
   {
     covers: 'Query.people',
     what: 'a participant of another team in the list',
-    expect: '----AAA',
+    expect: '---AAAA',
     probe: async (send, f) =>
       idsOf((await send('{ people(first: 100) { nodes { id } } }')).data.people).includes(f.otherParticipant),
   },
   {
     covers: 'Query.person',
     what: 'a participant of another team by id',
-    expect: '----AAA',
+    expect: '---AAAA',
     probe: async (send, f) =>
       Boolean((await send('query($id: ID!) { person(id: $id) { id } }', { id: f.otherParticipant })).data.person),
   },
@@ -539,6 +539,32 @@ const MATRIX: Row[] = [
         await send('mutation($s: ID!) { enrollmentApply(input: { seminarId: $s }) { userErrors { code } } }', {
           s: f.draftSeminar,
         }),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentsApply',
+    what: 'nominate many to the draft seminar (an empty list, so nothing is written)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($s: ID!) { enrollmentsApply(input: { seminarId: $s, people: [] }) { userErrors { code } } }',
+          {
+            s: f.draftSeminar,
+          },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentsTransition',
+    what: 'move many enrollments (one named twice, so nothing is written)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { enrollmentsTransition(input: { ids: [$id, $id], step: ACCEPT }) { userErrors { code } } }',
+          { id: f.enrollment },
+        ),
       ),
   },
   {
