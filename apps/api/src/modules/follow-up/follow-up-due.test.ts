@@ -250,7 +250,7 @@ describe('team candidates', () => {
     expect((await coordinator.graphql(CANDIDATES, { id: proposal.id })).data.proposal.teamCandidates).toHaveLength(
       expected.length,
     );
-    const name = (seen[0].fullName as string).split(' ')[0];
+    const name = (seen[0].fullName as string).split(' ')[0] ?? '';
     const found = (await lead.graphql(CANDIDATES, { id: proposal.id, search: name.toLowerCase() })).data.proposal
       .teamCandidates;
     expect(found.length).toBeGreaterThan(0);
