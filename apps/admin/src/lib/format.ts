@@ -17,7 +17,7 @@ const calendarDate = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-/** A calendar date from the API ("2026-01-25") as it is read: "Sun 25 Jan 2026". No time zone shifts it. */
+/** A calendar date from the API ("2026-01-25") as it is read: "Sun, 25 Jan 2026". No time zone shifts it. */
 export function calendarDay(isoDate: string | null | undefined): string {
   if (!isoDate) return '—';
   return calendarDate.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));

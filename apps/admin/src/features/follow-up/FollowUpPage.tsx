@@ -128,8 +128,8 @@ export function FollowUpPage() {
                 <Table.Td>
                   <ProposalCell proposal={report.proposal} />
                 </Table.Td>
-                <Table.Td>{reportName(report)}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{reportName(report)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <DueDate date={report.dueDate} overdue={report.overdue} />
                 </Table.Td>
                 <Table.Td>
@@ -162,8 +162,8 @@ export function FollowUpPage() {
                 <Table.Td>
                   <ProposalCell proposal={report.proposal} />
                 </Table.Td>
-                <Table.Td>{reportName(report)}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{reportName(report)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <DueDate date={report.dueDate} overdue={false} />
                 </Table.Td>
               </Table.Tr>
@@ -189,10 +189,10 @@ export function FollowUpPage() {
                   <ProposalCell proposal={milestone.proposal} />
                 </Table.Td>
                 <Table.Td>{milestone.title}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <DueDate date={milestone.dueDate} overdue={milestone.overdue} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge color={MILESTONE_COLOURS[milestone.status]} variant="light">
                     {enumLabel(milestone.status)}
                   </Badge>

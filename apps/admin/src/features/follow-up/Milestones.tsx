@@ -75,10 +75,10 @@ export function Milestones({ proposal, canEdit }: { proposal: ProposalDetails; c
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <DueDate date={milestone.dueDate} overdue={milestone.overdue} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge color={MILESTONE_COLOURS[milestone.status]} variant="light">
                     {enumLabel(milestone.status)}
                   </Badge>

@@ -5,11 +5,11 @@ import { calendarDay } from '../../lib/format.ts';
 export function DueDate({ date, overdue }: { date: string; overdue: boolean }) {
   return (
     <Group gap={6} wrap="nowrap">
-      <Text size="sm" c={overdue ? 'red' : undefined}>
+      <Text size="sm" c={overdue ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>
         {calendarDay(date)}
       </Text>
       {overdue && (
-        <Badge color="red" size="xs" variant="filled">
+        <Badge color="red" size="xs" variant="filled" style={{ flexShrink: 0, overflow: 'visible' }}>
           Overdue
         </Badge>
       )}
