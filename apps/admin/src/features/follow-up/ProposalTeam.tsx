@@ -32,7 +32,13 @@ export function ProposalTeam({ proposal, canEdit }: { proposal: ProposalDetails;
 
   return (
     <Stack gap="sm">
-      <List size="sm" spacing={6} listStyleType="none" aria-label="Team">
+      <List
+        size="sm"
+        spacing={6}
+        listStyleType="none"
+        aria-label="Team"
+        styles={{ itemWrapper: { width: '100%' }, itemLabel: { flex: 1 } }}
+      >
         {members.map((member) => {
           const key = member.person.id;
           const error = lead.errorFor(key) ?? remove.errorFor(key);
