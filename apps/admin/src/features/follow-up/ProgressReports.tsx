@@ -28,6 +28,8 @@ export function ProgressReports({
   viewer: 'team' | 'staff';
 }) {
   const reports = proposal.progressReports.nodes;
+  // The earliest report still to be handed in is opened for the team; later ones wait behind a button.
+  const next = reports.find((report) => report.submittedAt === null && report.reviewOutcome !== 'ACCEPTED');
   return (
     <Stack gap="sm">
       <Text fw={600}>Progress reports</Text>
@@ -36,15 +38,18 @@ export function ProgressReports({
           The 3, 6 and 12-month reports are scheduled when implementation starts.
         </Text>
       ) : (
-        reports.map((report) => <ReportCard key={report.id} report={report} viewer={viewer} />)
+        reports.map((report) => (
+          <ReportCard key={report.id} report={report} viewer={viewer} next={report.id === next?.id} />
+        ))
       )}
     </Stack>
   );
 }
 
-function ReportCard({ report, viewer }: { report: ReportRow; viewer: 'team' | 'staff' }) {
+function ReportCard({ report, viewer, next }: { report: ReportRow; viewer: 'team' | 'staff'; next: boolean }) {
   const state = reportState(report);
   const open = report.submittedAt === null && report.reviewOutcome !== 'ACCEPTED';
+  const [expanded, setExpanded] = useState(next || Boolean(report.summary));
   return (
     <Card withBorder padding="sm" aria-label={reportName(report)}>
       <Stack gap="xs">
@@ -69,8 +74,17 @@ function ReportCard({ report, viewer }: { report: ReportRow; viewer: 'team' | 's
             Staff{report.reviewedAt ? ` (${dateTime(report.reviewedAt)})` : ''}: {report.reviewNote}
           </Text>
         )}
-        {viewer === 'team' && open ? (
+        {viewer === 'team' && open && expanded ? (
           <ReportForm key={report.version} report={report} />
+        ) : viewer === 'team' && open ? (
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              Not filled in yet.
+            </Text>
+            <Button size="xs" variant="default" onClick={() => setExpanded(true)}>
+              Fill in the {reportName(report)}
+            </Button>
+          </Group>
         ) : (
           <ReportSummary report={report} />
         )}
