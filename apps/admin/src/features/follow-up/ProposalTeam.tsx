@@ -1,4 +1,4 @@
-import { Badge, Button, Group, List, Select, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSession } from '../../lib/session.tsx';
 import { EDITABLE_STATUSES } from '../proposals/status.ts';
@@ -32,18 +32,12 @@ export function ProposalTeam({ proposal, canEdit }: { proposal: ProposalDetails;
 
   return (
     <Stack gap="sm">
-      <List
-        size="sm"
-        spacing={6}
-        listStyleType="none"
-        aria-label="Team"
-        styles={{ itemWrapper: { width: '100%' }, itemLabel: { flex: 1 } }}
-      >
+      <Stack component="ul" gap={6} aria-label="Team" m={0} p={0} style={{ listStyle: 'none' }}>
         {members.map((member) => {
           const key = member.person.id;
           const error = lead.errorFor(key) ?? remove.errorFor(key);
           return (
-            <List.Item key={key}>
+            <li key={key}>
               <Group gap="xs" wrap="nowrap" justify="space-between">
                 <Group gap="xs">
                   <Text size="sm">{member.person.fullName}</Text>
@@ -84,10 +78,10 @@ export function ProposalTeam({ proposal, canEdit }: { proposal: ProposalDetails;
                   {error}
                 </Text>
               )}
-            </List.Item>
+            </li>
           );
         })}
-      </List>
+      </Stack>
       {editable && (
         <Group align="flex-end" gap="xs" wrap="nowrap">
           <Select
