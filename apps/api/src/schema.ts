@@ -22,6 +22,7 @@ import { OrganizationPeopleResolver, PersonResolver } from './modules/people/res
 import { PlaceResolver } from './modules/places/resolver.ts';
 import { ProgramResolver, ReviewCriterionResolver } from './modules/programs/resolver.ts';
 import { ProposalMemberResolver, ProposalResolver, SeminarProposalsResolver } from './modules/proposals/resolver.ts';
+import { ProposalTeamResolver } from './modules/proposals/team.ts';
 import { ProposalReviewsResolver, ReviewResolver, ReviewScoreResolver } from './modules/reviews/resolver.ts';
 import { ProgramSeminarsResolver, SeminarResolver } from './modules/seminars/resolver.ts';
 import { SeminarSessionsResolver, SessionResolver, SessionSpeakerResolver } from './modules/sessions/resolver.ts';
@@ -57,6 +58,7 @@ const resolvers = [
   PersonParticipationResolver,
   ProposalResolver,
   ProposalMemberResolver,
+  ProposalTeamResolver,
   SeminarProposalsResolver,
   ProposalReviewsResolver,
   ProposalFollowUpResolver,

@@ -788,6 +788,8 @@ describe('every operation of the SDK against the live API', () => {
         problem: 'Districts plan without knowing what the ministry builds.',
       }),
     ).proposal!;
+    const candidates = await lead.proposals.get(proposal.id);
+    expect(candidates?.teamCandidates.map((candidate) => candidate.personId)).toContain(person('extra'));
     const added = unwrap(
       await lead.proposals.memberAdd({ proposalId: proposal.id, personId: person('extra'), version: proposal.version }),
     ).proposal!;
@@ -978,13 +980,20 @@ describe('every operation of the SDK against the live API', () => {
     ).milestone!;
     expect(unwrap(await lead.milestones.delete({ id: spare.id, version: spare.version })).deletedId).toBe(spare.id);
 
+    // Starting implementation scheduled the 3, 6 and 12-month reports; staff add others.
+    const followUp = await lead.proposals.get(proposal.id);
+    expect(followUp?.progressReports.nodes.map((scheduled) => scheduled.monthsAfter)).toEqual([3, 6, 12]);
+    expect(followUp?.milestones.nodes.map((planned) => planned.title)).toEqual([
+      'Train district planners',
+      'Pilot the open data portal',
+    ]);
     report = unwrap(
-      await coordinator.progressReports.create({ proposalId: proposal.id, monthsAfter: 6, dueDate: '2031-12-01' }),
+      await coordinator.progressReports.create({ proposalId: proposal.id, monthsAfter: 9, dueDate: '2031-12-01' }),
     ).progressReport!;
-    expect(report).toMatchObject({ monthsAfter: 6, submittedAt: null, milestone: null, outcomeLevel: 'NONE' });
+    expect(report).toMatchObject({ monthsAfter: 9, submittedAt: null, milestone: null, outcomeLevel: 'NONE' });
     const twin = await coordinator.progressReports.create({
       proposalId: proposal.id,
-      monthsAfter: 6,
+      monthsAfter: 9,
       dueDate: '2031-12-02',
     });
     expect(twin).toMatchObject({ ok: false, userErrors: [{ code: 'CONFLICT' }] });
@@ -1003,12 +1012,28 @@ describe('every operation of the SDK against the live API', () => {
     expect(report).toMatchObject({ percentComplete: 60, outcomeLevel: 'APPLIED', milestone: { id: done.id } });
     report = unwrap(await member.progressReports.submit({ id: report.id, version: report.version })).progressReport!;
     expect(report.submittedAt).not.toBeNull();
+    const waiting = await coordinator.progressReports.list({
+      filter: { proposalId: { eq: proposal.id }, awaitingReview: true },
+    });
+    expect(waiting.nodes.map((node) => node.id)).toEqual([report.id]);
+    const due = await coordinator.milestones.list({ filter: { proposalId: { eq: proposal.id }, overdue: false } });
+    expect(due.nodes.map((node) => node.status).sort()).toEqual(['DONE', 'MISSED']);
+    const reviewed = unwrap(
+      await coordinator.progressReports.review({
+        id: report.id,
+        version: report.version,
+        outcome: 'ACCEPTED',
+        note: 'Clear and complete.',
+      }),
+    ).progressReport!;
+    expect(reviewed).toMatchObject({ reviewOutcome: 'ACCEPTED', reviewNote: 'Clear and complete.' });
+    report = reviewed;
     const submittedDelete = await coordinator.progressReports.delete({ id: report.id, version: report.version });
     expect(submittedDelete).toMatchObject({ ok: false, userErrors: [{ code: 'INVALID_TRANSITION' }] });
     const referred = await lead.milestones.delete({ id: done.id, version: done.version });
     expect(referred).toMatchObject({ ok: false, userErrors: [{ code: 'IN_USE' }] });
     const later = unwrap(
-      await coordinator.progressReports.create({ proposalId: proposal.id, monthsAfter: 12, dueDate: '2032-06-01' }),
+      await coordinator.progressReports.create({ proposalId: proposal.id, monthsAfter: 18, dueDate: '2032-06-01' }),
     ).progressReport!;
     expect(unwrap(await coordinator.progressReports.delete({ id: later.id, version: later.version })).deletedId).toBe(
       later.id,

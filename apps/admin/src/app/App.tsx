@@ -112,6 +112,10 @@ const router = () =>
                 ],
               },
               {
+                path: 'follow-up',
+                ...screen(() => import('../features/follow-up/FollowUpPage.tsx').then((m) => m.FollowUpPage), STAFF),
+              },
+              {
                 path: 'organizations',
                 ...screen(() =>
                   import('../features/organizations/OrganizationsPage.tsx').then((m) => m.OrganizationsPage),

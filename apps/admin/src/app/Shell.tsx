@@ -10,6 +10,7 @@ const SECTIONS = [
   { to: '/', label: 'Dashboard', access: STAFF },
   { to: '/seminars', label: 'Seminars', access: STAFF },
   { to: '/programs', label: 'Programmes', access: STAFF },
+  { to: '/follow-up', label: 'Follow-up', access: STAFF },
   { to: '/organizations', label: 'Organizations', access: STAFF },
   { to: '/people', label: 'People', access: STAFF },
   { to: '/audit', label: 'Audit log', access: AUDIT },

@@ -92,7 +92,7 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   proposalCommend: ['ProposalDecision', 'AuditEvent'],
   proposalSelectForSupport: ['ProposalDecision', 'AuditEvent'],
   proposalDecline: ['ProposalDecision', 'AuditEvent'],
-  proposalStartImplementation: ['ProposalDecision', 'AuditEvent'],
+  proposalStartImplementation: ['ProposalDecision', 'ProgressReport', 'AuditEvent'],
   proposalComplete: ['ProposalDecision', 'AuditEvent'],
   milestoneCreate: ['Milestone', 'AuditEvent'],
   milestoneUpdate: ['AuditEvent'],
@@ -103,6 +103,7 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   progressReportCreate: ['ProgressReport', 'AuditEvent'],
   progressReportUpdate: ['AuditEvent'],
   progressReportSubmit: ['AuditEvent'],
+  progressReportReview: ['AuditEvent'],
   progressReportDelete: ['ProgressReport', 'AuditEvent'],
   attendanceMark: ['Attendance', 'AuditEvent'],
   // Only authors change feedback; staff may delete it, when a generated ID names some.

@@ -927,6 +927,18 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.progressReportReview',
+    what: 'review a progress report (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { progressReportReview(input: { id: $id, version: -1, outcome: ACCEPTED }) { userErrors { code } } }',
+          { id: f.progressReport },
+        ),
+      ),
+  },
+  {
     covers: 'Mutation.progressReportDelete',
     what: 'change a progress report (stale version)',
     expect: '-AAAA-A',
@@ -1151,6 +1163,31 @@ const MATRIX: Row[] = [
     expect: '----AAA',
     probe: async (send, f) =>
       Boolean((await send('query($id: ID!) { node(id: $id) { id } }', { id: f.milestone })).data.node),
+  },
+  {
+    covers: 'Query.milestones',
+    what: 'the supported proposal’s milestone in the follow-up list',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      idsOf((await send('{ milestones(first: 50) { nodes { id } } }')).data.milestones).includes(f.milestone),
+  },
+  {
+    covers: 'Query.progressReports',
+    what: 'the supported proposal’s progress report in the follow-up list',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      idsOf((await send('{ progressReports(first: 50) { nodes { id } } }')).data.progressReports).includes(
+        f.progressReport,
+      ),
+  },
+  {
+    covers: 'Proposal.teamCandidates',
+    what: 'people who may join the supported proposal’s team (the coordinator here runs another seminar)',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      ((
+        await send('query($id: ID!) { proposal(id: $id) { teamCandidates { personId } } }', { id: f.supportedProposal })
+      ).data.proposal?.teamCandidates.length ?? 0) > 0,
   },
   {
     covers: 'Proposal.progressReports',
