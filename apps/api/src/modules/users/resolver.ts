@@ -37,7 +37,7 @@ export class UserAdministrationResolver {
 
   @Mutation(() => UserPasswordResetPayload, {
     description:
-      "Sets a new password for another account, or generates one returned once, and signs the account out everywhere. Administrators only.",
+      'Sets a new password for another account, or generates one returned once, and signs the account out everywhere. Administrators only.',
   })
   userPasswordReset(
     @Arg('input', () => UserPasswordResetInput, { description: 'The account and its new password.' })

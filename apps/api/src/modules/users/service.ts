@@ -94,8 +94,7 @@ export async function updateUser(ctx: Context, input: UserUpdateInput): Promise<
       userErrors: [userError(UserErrorCode.INVALID, 'You cannot disable or demote your own account.', ['input', 'id'])],
     };
   }
-  const personId =
-    input.personId == null ? input.personId : fromGlobalIdOf('Person', input.personId, 'input.personId');
+  const personId = input.personId == null ? input.personId : fromGlobalIdOf('Person', input.personId, 'input.personId');
   if (personId) {
     const problems = await personProblems(ctx, personId, id);
     if (problems.length > 0) return { user: null, userErrors: problems };

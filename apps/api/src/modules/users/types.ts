@@ -98,7 +98,8 @@ export class UserPasswordResetInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The new password, 12 to 256 characters, not the email. Leave out to have one generated and returned once.',
+    description:
+      'The new password, 12 to 256 characters, not the email. Leave out to have one generated and returned once.',
   })
   password?: string | null;
 }

@@ -122,7 +122,11 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('linking an account to a person', () => {
   it('links, refuses a person who already has an account, and unlinks', async () => {
-    const [first, second] = await api.db.prisma.person.findMany({ where: { user: null }, take: 2, orderBy: { id: 'asc' } });
+    const [first, second] = await api.db.prisma.person.findMany({
+      where: { user: null },
+      take: 2,
+      orderBy: { id: 'asc' },
+    });
     const firstId = toGlobalId('Person', first!.id);
     const secondId = toGlobalId('Person', second!.id);
     const holder = await accountWith('holder@example.org', 'holder password ok', 'PARTICIPANT', firstId);
@@ -165,7 +169,9 @@ describe('linking an account to a person', () => {
   it('is for administrators only', async () => {
     const coordinator = await api.as('COORDINATOR');
     const account = await accountWith('linkme@example.org', 'linkme password ok');
-    const response = await coordinator.graphql(UPDATE_PERSON, { input: { id: account.id, version: 1, personId: null } });
+    const response = await coordinator.graphql(UPDATE_PERSON, {
+      input: { id: account.id, version: 1, personId: null },
+    });
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
