@@ -1,5 +1,5 @@
 import { Button, Group, MultiSelect, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { FormErrors } from '../../lib/forms/FormErrors.tsx';
 import { useMutationForm } from '../../lib/forms/useMutationForm.ts';
@@ -23,6 +23,7 @@ export function CoordinatorAssignments({
   onDirty(dirty: boolean): void;
 }) {
   const { client } = useSession();
+  const queries = useQueryClient();
   const choices = useQuery({
     queryKey: ['assignment-choices'],
     queryFn: async () => {
@@ -44,7 +45,10 @@ export function CoordinatorAssignments({
         programIds: values.programIds,
         seminarIds: values.seminarIds,
       }),
-    onSuccess: (result) => onSaved({ ...account, ...result.user! }),
+    onSuccess: async (result) => {
+      await queries.invalidateQueries({ queryKey: ['list'] });
+      onSaved({ ...account, ...result.user! });
+    },
   });
   const dirty = form.isDirty();
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
