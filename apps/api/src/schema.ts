@@ -26,7 +26,7 @@ import { ProposalTeamResolver } from './modules/proposals/team.ts';
 import { ProposalReviewsResolver, ReviewResolver, ReviewScoreResolver } from './modules/reviews/resolver.ts';
 import { ProgramSeminarsResolver, SeminarResolver } from './modules/seminars/resolver.ts';
 import { SeminarSessionsResolver, SessionResolver, SessionSpeakerResolver } from './modules/sessions/resolver.ts';
-import { UserAdministrationResolver } from './modules/users/resolver.ts';
+import { UserAdministrationResolver, UserAssignmentsResolver } from './modules/users/resolver.ts';
 
 /** Every feature module's resolvers; a module joins the API by being listed here. */
 const resolvers = [
@@ -35,6 +35,7 @@ const resolvers = [
   UserResolver,
   ApiKeyResolver,
   UserAdministrationResolver,
+  UserAssignmentsResolver,
   AuditEventResolver,
   OrganizationResolver,
   OrganizationPeopleResolver,

@@ -319,6 +319,7 @@ describe('every operation of the SDK against the live API', () => {
       }),
     );
     expect(assigned.user?.id).toBe(coordinatorUser.id);
+    expect(assigned.user?.coordinatedPrograms.map((assignment) => assignment.id)).toEqual([program.id]);
     const notCoordinator = await admin.users.coordinatorAssignmentsSet({
       userId: adminUserId,
       programIds: [program.id],
@@ -343,6 +344,11 @@ describe('every operation of the SDK against the live API', () => {
     const adminUser = (await admin.auth.viewer()).user!;
     const self = await admin.users.update({ id: adminUser.id, version: adminUser.version, disabled: true });
     expect(self).toMatchObject({ ok: false, userErrors: [{ code: 'INVALID' }] });
+
+    const reset = unwrap(await admin.users.passwordReset({ id: leaver.id }));
+    expect(reset.generatedPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const ownReset = await admin.users.passwordReset({ id: adminUser.id, password: PASSWORD });
+    expect(ownReset).toMatchObject({ ok: false, userErrors: [{ code: 'INVALID', field: ['input', 'id'] }] });
   });
 
   it('places: create, get, list by filter, update, delete', async () => {

@@ -57,6 +57,10 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   apiKeyCreate: ['ApiKey', 'AuditEvent'],
   userCreate: ['User', 'AuditEvent'],
   coordinatorAssignmentsSet: ['ProgramCoordinator', 'SeminarCoordinator', 'AuditEvent'],
+  // A valid random password for a real account is a reset: recorded, and its failed sign-ins forgotten.
+  userPasswordReset: ['AuditEvent', 'LoginFailure'],
+  // A real person's ID links them, and a demotion drops the coordinator's assignments.
+  userUpdate: ['ProgramCoordinator', 'SeminarCoordinator', 'AuditEvent'],
   // Each admin run signs out one of its spare sessions, and the trail records it.
   logout: ['AuditEvent'],
   // Valid random names and codes really do record organizations, each with its audit event.

@@ -342,6 +342,18 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.userPasswordReset',
+    what: "reset another account's password (refused for its length, so nothing is written)",
+    expect: '----A--',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { userPasswordReset(input: { id: $id, password: "x" }) { userErrors { code } } }',
+          { id: f.user },
+        ),
+      ),
+  },
+  {
     covers: 'Mutation.coordinatorAssignmentsSet',
     what: "set a coordinator's seminars",
     expect: '----A--',
