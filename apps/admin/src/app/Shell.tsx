@@ -2,7 +2,7 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Skeleton, Text, Title 
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
-import { API_KEYS, AUDIT, allows, MY_PROPOSALS, REVIEWS, STAFF } from '../lib/access.tsx';
+import { API_KEYS, AUDIT, allows, MY_PROPOSALS, MY_SEMINARS, REVIEWS, STAFF } from '../lib/access.tsx';
 import { useSession } from '../lib/session.tsx';
 
 /** The sections of the admin; each is shown to viewers holding any of its permissions (see lib/access.ts). */
@@ -15,6 +15,8 @@ const SECTIONS = [
   { to: '/audit', label: 'Audit log', access: AUDIT },
   { to: '/api-keys', label: 'API keys', access: API_KEYS },
   { to: '/reviews', label: 'Reviews', access: REVIEWS },
+  // A participant's own area.
+  { to: '/my-seminars', label: 'My seminars', access: MY_SEMINARS },
   { to: '/my-proposals', label: 'My proposals', access: MY_PROPOSALS },
 ] as const;
 
