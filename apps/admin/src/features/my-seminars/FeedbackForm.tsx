@@ -92,7 +92,13 @@ export function FeedbackForm({
             ))}
           </Group>
         </Radio.Group>
-        <Textarea label="Comment" autosize minRows={3} maxLength={2000} {...form.getInputProps('comment')} />
+        <Textarea
+          label="Comment"
+          description="Up to 2,000 characters."
+          autosize
+          minRows={3}
+          {...form.getInputProps('comment')}
+        />
         {existing ? (
           <Text size="sm" c="dimmed">
             {existing.anonymous
