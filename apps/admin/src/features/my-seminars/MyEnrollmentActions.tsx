@@ -1,15 +1,24 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
+import type { SeminarStatus } from '@seminarhub/sdk';
 import { useState } from 'react';
 import { useAction } from '../../lib/actions.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ENROLLMENT_STEPS } from '../enrollments/status.ts';
 import type { MyEnrollment } from './participation.ts';
 
+/** Seminars still deciding places: once one is over or called off, a place is neither confirmed nor given up. */
+const DECIDING: SeminarStatus[] = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS'];
+
 const can = (step: 'confirm' | 'withdraw', enrollment: MyEnrollment) =>
+  DECIDING.includes(enrollment.seminar.status) &&
   (ENROLLMENT_STEPS[step].from as readonly string[]).includes(enrollment.status);
 
-/** The steps a participant takes on their own enrollment: confirm an offered place, and withdraw (asked first). */
-export function MyEnrollmentActions({ enrollment, seminarTitle }: { enrollment: MyEnrollment; seminarTitle: string }) {
+/**
+ * The steps a participant takes on their own enrollment while the seminar still decides places: confirm an
+ * offered place, and withdraw (asked first).
+ */
+export function MyEnrollmentActions({ enrollment }: { enrollment: MyEnrollment }) {
+  const seminarTitle = enrollment.seminar.title;
   const { client } = useSession();
   const [asking, setAsking] = useState(false);
   const input = { id: enrollment.id, version: enrollment.version };

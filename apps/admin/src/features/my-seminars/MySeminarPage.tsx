@@ -81,7 +81,7 @@ export function MySeminarPage() {
                   Attended {attended} of the {mine.attendance.length} sessions recorded.
                 </Text>
               )}
-              <MyEnrollmentActions enrollment={mine} seminarTitle={s.title} />
+              <MyEnrollmentActions enrollment={mine} />
             </Stack>
           </Card>
           <Card withBorder radius="md" padding="md" component="section" aria-labelledby="seminar-feedback">

@@ -61,7 +61,7 @@ export function MySeminarsPage() {
                     {enrollment.role !== 'PARTICIPANT' && <Badge variant="default">{enumLabel(enrollment.role)}</Badge>}
                     <Text size="sm">{enrollmentNote(enrollment.status, enrollment.waitlistPosition)}</Text>
                   </Group>
-                  <MyEnrollmentActions enrollment={enrollment} seminarTitle={seminar.title} />
+                  <MyEnrollmentActions enrollment={enrollment} />
                 </Stack>
               </Card>
             );
