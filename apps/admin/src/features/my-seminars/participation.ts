@@ -13,8 +13,11 @@ import { PARTICIPATING } from '../enrollments/status.ts';
 export type MyEnrollment = EnrollmentsListQuery['enrollments']['nodes'][number];
 export type MyFeedback = MyEnrollment['feedback'][number];
 
-/** The query key of the viewer's enrollments, read again after each of their steps and feedback. */
-export const MY_ENROLLMENTS = ['list', 'enrollments', 'mine'] as const;
+/**
+ * The query key of the viewer's enrollments, read again after each of their steps and feedback; its own, since
+ * the proposal editor keeps the same enrollments under another key in another shape.
+ */
+export const MY_ENROLLMENTS = ['list', 'my-seminars'] as const;
 
 /** The signed-in person's enrollments in every seminar, the earliest application first. */
 export function useMyEnrollments() {
