@@ -149,7 +149,7 @@ describe("a participant's own area", () => {
     const session = attended[0]!;
     const before = mine.feedback.find((f) => f.session)!;
 
-    await page.getByRole('button', { name: `Rate ${session.title}`, exact: true }).click();
+    await page.getByRole('button', { name: `Give feedback on ${session.title}`, exact: true }).click();
     let form = page.getByRole('form', { name: 'Session feedback' });
     await form.getByRole('radio', { name: '4' }).check();
     await form
@@ -162,7 +162,7 @@ describe("a participant's own area", () => {
     await expect.poll(() => row.getByTestId('my-feedback').textContent()).toContain('Your rating: 4 / 5');
 
     // What they gave before, from the seed, changed.
-    await page.getByRole('button', { name: `Change: Rate ${before.session!.title}` }).click();
+    await page.getByRole('button', { name: `Change my feedback on ${before.session!.title}` }).click();
     form = page.getByRole('form', { name: 'Session feedback' });
     expect(await form.getByRole('radio', { name: String(before.rating) }).isChecked()).toBe(true);
     await form.getByRole('radio', { name: '5' }).check();
@@ -171,7 +171,7 @@ describe("a participant's own area", () => {
 
     // The seminar as a whole, anonymously.
     const example = (await admin.seminars.get(exampleId))!;
-    await page.getByRole('button', { name: `Rate ${example.title}`, exact: true }).click();
+    await page.getByRole('button', { name: `Give feedback on ${example.title}`, exact: true }).click();
     form = page.getByRole('form', { name: 'Seminar feedback' });
     await form.getByRole('radio', { name: '5' }).check();
     await form.getByRole('checkbox', { name: 'Give anonymously' }).check();

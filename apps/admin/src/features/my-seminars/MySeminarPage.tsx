@@ -94,7 +94,7 @@ export function MySeminarPage() {
                 seminarId={s.id}
                 open={seminarFeedbackOpen(mine, s.status)}
                 closed="Feedback on the seminar opens once it is under way and you have attended a session."
-                label={`Rate ${s.title}`}
+                label={s.title}
                 subject={`The seminar as a whole: ${s.title}`}
               />
             </Stack>
@@ -144,7 +144,7 @@ function SessionExtra({
         seminarId={seminarId}
         sessionId={session.id}
         open={open}
-        label={`Rate ${session.title}`}
+        label={session.title}
         subject={session.title}
       />
     </Group>
@@ -169,6 +169,7 @@ function FeedbackSlot({
   sessionId?: string;
   open: boolean;
   closed?: string;
+  /** What is rated, for the buttons' accessible names. */
   label: string;
   /** What is rated, as the form's heading says it. */
   subject: string;
@@ -198,7 +199,12 @@ function FeedbackSlot({
               “{existing.comment}”
             </Text>
           )}
-          <Button size="compact-xs" variant="subtle" onClick={() => setEditing(true)} aria-label={`Change: ${label}`}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setEditing(true)}
+            aria-label={`Change my feedback on ${label}`}
+          >
             Change
           </Button>
         </Group>
@@ -207,7 +213,7 @@ function FeedbackSlot({
           size="compact-sm"
           variant="light"
           onClick={() => setEditing(true)}
-          aria-label={label}
+          aria-label={`Give feedback on ${label}`}
           style={{ alignSelf: 'flex-start' }}
         >
           Give feedback
