@@ -45,7 +45,8 @@ export function MySeminarPage() {
   if (seminar.isError) return <Text c="red">The seminar could not be loaded: {seminar.error.message}</Text>;
   if (!seminar.data) return <Text>There is no such seminar.</Text>;
   const s = seminar.data;
-  const mine = enrollments.data?.find((enrollment) => enrollment.seminar.id === s.id);
+  // The latest application, should there be an earlier one withdrawn.
+  const mine = enrollments.data?.findLast((enrollment) => enrollment.seminar.id === s.id);
   const attended = mine?.attendance.filter((row) => row.status === 'PRESENT' || row.status === 'LATE').length ?? 0;
 
   return (
