@@ -93,7 +93,10 @@ async function choose(scope: Page | Locator, label: RegExp, option: string | Reg
   if (typed) await input.fill(typed);
   const page = 'page' in scope ? scope.page() : scope;
   // A word is the whole option ("Workshop", not "Action plan workshop"); a pattern may be part of one.
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).first().click();
+  await page
+    .getByRole('option', { name: option, exact: typeof option === 'string' })
+    .first()
+    .click();
 }
 
 const enrollments = async () =>
@@ -103,8 +106,7 @@ const statuses = async () => {
   for (const enrollment of await enrollments()) counts[enrollment.status] = (counts[enrollment.status] ?? 0) + 1;
   return counts;
 };
-const sessions = async () =>
-  (await check.sessions.list({ first: 20, filter: { seminarId: { eq: seminarId } } })).nodes;
+const sessions = async () => (await check.sessions.list({ first: 20, filter: { seminarId: { eq: seminarId } } })).nodes;
 const proposal = async () => (await check.proposals.get(proposalId))!;
 
 /** Chooses every enrollment the list shows and applies one step to them all. */
@@ -182,7 +184,10 @@ describe('the whole example seminar, through the UI alone', () => {
     } as const;
     await visit('admin', async (page) => {
       await page.getByRole('link', { name: 'Accounts' }).click();
-      for (const [who, { email, role }] of Object.entries(made) as [keyof typeof made, (typeof made)[keyof typeof made]][]) {
+      for (const [who, { email, role }] of Object.entries(made) as [
+        keyof typeof made,
+        (typeof made)[keyof typeof made],
+      ][]) {
         const password = `the long password of ${who}`;
         await page.getByRole('button', { name: 'New account' }).click();
         const form = page.getByRole('dialog', { name: 'New account' });
@@ -200,9 +205,7 @@ describe('the whole example seminar, through the UI alone', () => {
           await choose(drawer, /^Single seminars/, new RegExp(TITLE), 'Namangan');
           await drawer.getByRole('heading', { name: 'Coordinator assignments' }).click();
           await drawer.getByRole('button', { name: 'Save assignments' }).click();
-          await expect
-            .poll(() => page.getByRole('row').filter({ hasText: email }).textContent())
-            .toContain(TITLE);
+          await expect.poll(() => page.getByRole('row').filter({ hasText: email }).textContent()).toContain(TITLE);
           await screenshot(page, 'whole-coordinator-assigned');
         }
         await drawer.getByRole('button', { name: 'Close the editor' }).click();
@@ -307,11 +310,30 @@ describe('the whole example seminar, through the UI alone', () => {
     expect(await statuses()).toEqual({ ACCEPTED: COHORT });
   });
 
-  it('the coordinator confirms the places, starts the seminar and takes attendance with the grid’s search', async () => {
+  it('each participant with an account confirms their place in My seminars', async () => {
+    for (const who of ['aziza', 'bekzod'] as const) {
+      await visit(who, async (page) => {
+        const card = page.getByTestId('my-seminar').filter({ hasText: TITLE });
+        await expect.poll(() => card.getByTestId('my-enrollment-status').textContent()).toBe('Accepted');
+        await card.getByRole('button', { name: 'Confirm my place' }).click();
+        await expect.poll(() => card.getByTestId('my-enrollment-status').textContent()).toBe('Confirmed');
+        if (who === 'aziza') await screenshot(page, 'whole-my-seminars-confirmed');
+      });
+    }
+    const confirmed = (await enrollments()).filter((enrollment) => enrollment.status === 'CONFIRMED');
+    expect(confirmed.map((enrollment) => enrollment.person.fullName).sort()).toEqual(
+      [fullName('aziza'), fullName('bekzod')].sort(),
+    );
+  });
+
+  it('the coordinator confirms the others’ places in one step, starts the seminar and takes attendance with the grid’s search', async () => {
     await visit('coordinator', async (page) => {
       await page.goto(`${live.api.url}/admin/seminars/${seminarId}/enrollments`);
-      const summary = await stepForAll(page, 'Confirm the place', COHORT);
-      await summary.getByText(`${COHORT} enrollments are now confirmed. Every one took the step.`).waitFor();
+      // Those without an account yet, found with the status filter.
+      await page.getByRole('group', { name: 'Status' }).getByText('Accepted', { exact: true }).click();
+      await expect.poll(() => page.getByTestId('enrollments-total').textContent()).toBe(`${COHORT - 2} in all`);
+      const summary = await stepForAll(page, 'Confirm the place', COHORT - 2);
+      await summary.getByText(`${COHORT - 2} enrollments are now confirmed. Every one took the step.`).waitFor();
       await summary.getByRole('button', { name: 'Done' }).click();
 
       await page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -353,8 +375,63 @@ describe('the whole example seminar, through the UI alone', () => {
     );
   });
 
+  it('participants give feedback on what they attended: a session, the seminar, and one anonymously', async () => {
+    const [lecture, workshop] = SESSIONS;
+    await visit('aziza', async (page) => {
+      await page.getByTestId('my-seminar').filter({ hasText: TITLE }).getByRole('link', { name: TITLE }).click();
+      await page.getByRole('button', { name: `Give feedback on ${lecture.title}`, exact: true }).click();
+      let form = page.getByRole('form', { name: 'Session feedback' });
+      await form.getByRole('radio', { name: '4' }).check();
+      await form
+        .getByRole('textbox', { name: 'Comment' })
+        .fill('The cases from Korean ministries were the most useful.');
+      await screenshot(page, 'whole-session-feedback');
+      await form.getByRole('button', { name: 'Give feedback' }).click();
+      await form.waitFor({ state: 'detached' });
+      const row = page.getByTestId('agenda-session').filter({ hasText: lecture.title });
+      await expect.poll(() => row.getByTestId('my-feedback').textContent()).toContain('Your rating: 4 / 5');
+
+      await page.getByRole('button', { name: `Give feedback on ${TITLE}`, exact: true }).click();
+      form = page.getByRole('form', { name: 'Seminar feedback' });
+      await form.getByRole('radio', { name: '5' }).check();
+      await form.getByRole('button', { name: 'Give feedback' }).click();
+      await form.waitFor({ state: 'detached' });
+      const whole = page.getByRole('region', { name: 'The seminar as a whole' });
+      await expect.poll(() => whole.getByTestId('my-feedback').textContent()).toContain('Your rating: 5 / 5');
+      await screenshot(page, 'whole-my-seminar');
+    });
+    await visit('bekzod', async (page) => {
+      await page.getByTestId('my-seminar').filter({ hasText: TITLE }).getByRole('link', { name: TITLE }).click();
+      await page.getByRole('button', { name: `Give feedback on ${workshop.title}`, exact: true }).click();
+      const form = page.getByRole('form', { name: 'Session feedback' });
+      await form.getByRole('radio', { name: '3' }).check();
+      await form.getByRole('checkbox', { name: 'Give anonymously' }).check();
+      await form.getByRole('button', { name: 'Give feedback' }).click();
+      await form.waitFor({ state: 'detached' });
+      const row = page.getByTestId('agenda-session').filter({ hasText: workshop.title });
+      await expect.poll(() => row.getByTestId('my-feedback').textContent()).toContain('Anonymous');
+    });
+    const [lectureRow, workshopRow] = await sessions();
+    expect([lectureRow, workshopRow].map((s) => [s!.feedbackCount, s!.averageRating])).toEqual([
+      [1, 4],
+      [1, 3],
+    ]);
+    expect(await check.seminars.get(seminarId)).toMatchObject({ feedbackCount: 1, averageRating: 5 });
+    // Staff read the named feedback with its author, and never the anonymous one.
+    const given = (await enrollments()).flatMap((enrollment) =>
+      enrollment.feedback.map((f) => [enrollment.person.fullName, f.session?.title ?? null, f.rating]),
+    );
+    expect(given.sort()).toEqual(
+      [
+        [fullName('aziza'), lecture.title, 4],
+        [fullName('aziza'), null, 5],
+      ].sort(),
+    );
+  });
+
   it('a participant writes a proposal, adds a teammate and submits it', async () => {
     await visit('aziza', async (page) => {
+      await page.getByRole('link', { name: 'My proposals' }).click();
       await page.getByRole('link', { name: 'Write a proposal' }).click();
       await choose(page, /^Seminar/, TITLE);
       await page.getByRole('textbox', { name: /^Title/ }).fill(PROPOSAL);
@@ -456,6 +533,7 @@ describe('the whole example seminar, through the UI alone', () => {
 
   it('the proposal’s lead submits the 3-month progress report', async () => {
     await visit('aziza', async (page) => {
+      await page.getByRole('link', { name: 'My proposals' }).click();
       await page.getByRole('link', { name: new RegExp(PROPOSAL) }).click();
       const form = page.getByRole('form', { name: 'Fill in the 3-month report' });
       await form.getByRole('textbox', { name: /^Carried out/ }).fill('30');
