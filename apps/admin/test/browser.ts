@@ -63,6 +63,8 @@ export async function screenshot(page: Page, name: string) {
   await page.evaluate(() =>
     Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
   );
+  // From the top: a full-page picture of a page scrolled down draws the sticky header halfway down it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const path = join(OUTPUT, 'screenshots', `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   console.log(`screenshot: ${path}`);

@@ -48,8 +48,10 @@ export function MySeminarsPage() {
                     </Badge>
                   </Group>
                   <Text size="sm" c="dimmed">
-                    {seminar.code} · {seminar.startDate} to {seminar.endDate}
-                    {seminar.city ? ` · ${seminar.city}` : ''}
+                    {/* A seminar without a code or a city shows neither, nor a separator for it. */}
+                    {[seminar.code, `${seminar.startDate} to ${seminar.endDate}`, seminar.city]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </Text>
                   <Group gap="xs">
                     <Text size="sm" c="dimmed">
