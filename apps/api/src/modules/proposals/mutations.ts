@@ -13,6 +13,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
+import { scheduleStandardReports } from '../follow-up/schedule.ts';
 import { mayManage } from '../seminars/mutations.ts';
 import type {
   ProposalCreateInput,
@@ -238,6 +239,7 @@ export async function transitionProposal(
           version: { increment: 1 },
         },
       });
+      if (rule.to === 'IN_IMPLEMENTATION') await scheduleStandardReports(tx, ctx, after);
       if ('decision' in rule) {
         await tx.proposalDecision.create({
           data: {
