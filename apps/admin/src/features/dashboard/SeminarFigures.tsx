@@ -100,18 +100,27 @@ export function SeminarFigures() {
     queryKey: ['dashboard', 'seminars'],
     queryFn: () => client.seminars.list({ first: 100 }),
   });
+  // A seminar's participants are listed only to its staff: for any other, every figure here would count
+  // nobody (or, for attendance, people the viewer may not list), so only the viewer's own are offered.
+  const managed = seminars.data?.nodes.filter((seminar) => seminar.viewerCanManage);
   const [chosen, setChosen] = useState<string | null>(null);
-  const seminarId = chosen ?? seminars.data?.nodes[0]?.id ?? null;
+  const seminarId = chosen ?? managed?.[0]?.id ?? null;
   const figures = useSeminarFigures(seminarId);
 
-  if (seminars.data && seminars.data.nodes.length === 0) {
-    return <Text c="dimmed">No seminars yet: the figures of a seminar appear here once it has participants.</Text>;
+  if (managed && managed.length === 0) {
+    return (
+      <Text c="dimmed">
+        {seminars.data?.nodes.length === 0
+          ? 'No seminars yet: the figures of a seminar appear here once it has participants.'
+          : 'The figures of a seminar are shown to its coordinators: no seminar is assigned to you yet.'}
+      </Text>
+    );
   }
   return (
     <Stack gap="md">
       <Select
         label="Seminar"
-        data={(seminars.data?.nodes ?? []).map((seminar) => ({ value: seminar.id, label: seminar.title }))}
+        data={(managed ?? []).map((seminar) => ({ value: seminar.id, label: seminar.title }))}
         value={seminarId}
         onChange={setChosen}
         allowDeselect={false}

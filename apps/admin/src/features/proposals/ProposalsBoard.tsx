@@ -2,6 +2,7 @@ import { Badge, Card, Group, Paper, ScrollArea, Skeleton, Stack, Text, Title } f
 import type { ProposalStatus } from '@seminarhub/sdk';
 import { Link as RouterLink, useParams } from 'react-router';
 import { enumLabel } from '../lists/labels.ts';
+import { useCanManageSeminar } from '../seminars/useSeminar.ts';
 import { averageScore, PROPOSAL_STATUS_COLOURS, PROPOSAL_STATUSES } from './status.ts';
 import { type ProposalListItem, useSeminarProposals } from './useProposals.ts';
 
@@ -11,6 +12,7 @@ const COLUMN_WIDTH = 260;
 export function ProposalsBoard() {
   const { seminarId = '' } = useParams();
   const proposals = useSeminarProposals(seminarId);
+  const staff = useCanManageSeminar();
 
   if (proposals.isError)
     return (
@@ -64,7 +66,9 @@ export function ProposalsBoard() {
                 {proposals.isPending ? (
                   <Skeleton h={96} />
                 ) : (
-                  byStatus.get(status)?.map((proposal) => <ProposalCard key={proposal.id} proposal={proposal} />)
+                  byStatus
+                    .get(status)
+                    ?.map((proposal) => <ProposalCard key={proposal.id} proposal={proposal} staff={staff} />)
                 )}
               </Stack>
             </Paper>
@@ -75,7 +79,12 @@ export function ProposalsBoard() {
   );
 }
 
-function ProposalCard({ proposal }: { proposal: ProposalListItem }) {
+/**
+ * A proposal's card. Its team, implementing organization and reviews are details the API gives only to
+ * the seminar's staff (and the team, and its reviewers): to anyone else they come back empty, so the
+ * card would read "0 members · 0/0 reviewed". Those lines are shown to the staff only.
+ */
+function ProposalCard({ proposal, staff }: { proposal: ProposalListItem; staff: boolean }) {
   const submitted = proposal.reviews.nodes.filter((review) => review.submittedAt).length;
   const average = averageScore(proposal.reviews.nodes);
   return (
@@ -91,23 +100,27 @@ function ProposalCard({ proposal }: { proposal: ProposalListItem }) {
       <Text fw={600} size="sm" lineClamp={3}>
         {proposal.title}
       </Text>
-      <Text size="xs" c="dimmed" mt={4} lineClamp={1}>
-        {proposal.implementingOrganization?.name ?? 'No implementing organization'}
-      </Text>
-      <Group gap="xs" mt="xs">
-        <Badge size="sm" variant="default">
-          {proposal.members.length === 1 ? '1 member' : `${proposal.members.length} members`}
-        </Badge>
-        <Badge
-          size="sm"
-          variant="default"
-          data-testid="review-progress"
-          title={`${submitted} of ${proposal.reviewers.length} assigned reviewers have handed in their review`}
-        >
-          {submitted}/{proposal.reviewers.length} reviewed
-          {average != null ? ` · avg ${average}` : ''}
-        </Badge>
-      </Group>
+      {staff && (
+        <>
+          <Text size="xs" c="dimmed" mt={4} lineClamp={1}>
+            {proposal.implementingOrganization?.name ?? 'No implementing organization'}
+          </Text>
+          <Group gap="xs" mt="xs">
+            <Badge size="sm" variant="default">
+              {proposal.members.length === 1 ? '1 member' : `${proposal.members.length} members`}
+            </Badge>
+            <Badge
+              size="sm"
+              variant="default"
+              data-testid="review-progress"
+              title={`${submitted} of ${proposal.reviewers.length} assigned reviewers have handed in their review`}
+            >
+              {submitted}/{proposal.reviewers.length} reviewed
+              {average != null ? ` · avg ${average}` : ''}
+            </Badge>
+          </Group>
+        </>
+      )}
     </Card>
   );
 }
