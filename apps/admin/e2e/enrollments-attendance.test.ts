@@ -95,7 +95,7 @@ describe("a seminar's enrollments", () => {
     await dialog.getByRole('combobox', { name: 'Person' }).fill('Nodira');
     await page.getByRole('option', { name: /Nodira Yusupova/ }).click();
     await dialog.getByRole('button', { name: 'Enroll' }).click();
-    await dialog.getByText('This person is already enrolled (ACCEPTED).').waitFor();
+    await dialog.getByText('This person is already enrolled (accepted).').waitFor();
     expect(await dialog.getByRole('combobox', { name: 'Person' }).getAttribute('aria-invalid')).toBe('true');
     await expect.poll(total).toBe('3 in all');
 

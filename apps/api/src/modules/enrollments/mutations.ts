@@ -7,6 +7,7 @@ import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks } from '../../core/validation.ts';
 import { changeVersioned } from '../../core/versioned.ts';
+import { enumWords, stepRefused } from '../../core/words.ts';
 import { mayManage } from '../seminars/mutations.ts';
 import type {
   EnrollmentApplyInput,
@@ -69,10 +70,11 @@ export async function applyToSeminar(ctx: Context, input: EnrollmentApplyInput):
   const open: SeminarStatus[] = staff ? ['DRAFT', 'PUBLISHED'] : ['PUBLISHED'];
   if (!open.includes(seminar.status)) {
     return failed(
-      userError(UserErrorCode.INVALID_TRANSITION, `A ${seminar.status} seminar takes no applications.`, [
-        'input',
-        'seminarId',
-      ]),
+      userError(
+        UserErrorCode.INVALID_TRANSITION,
+        `The seminar is ${enumWords(seminar.status)}: it takes no applications.`,
+        ['input', 'seminarId'],
+      ),
     );
   }
   if (!(await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true } })))
@@ -89,7 +91,7 @@ export async function applyToSeminar(ctx: Context, input: EnrollmentApplyInput):
     const existing = await tx.enrollment.findUnique({ where: { seminarId_personId: { seminarId, personId } } });
     if (existing) {
       return failed(
-        userError(UserErrorCode.CONFLICT, `This person is already enrolled (${existing.status}).`, [
+        userError(UserErrorCode.CONFLICT, `This person is already enrolled (${enumWords(existing.status)}).`, [
           'input',
           'personId',
         ]),
@@ -138,11 +140,10 @@ export async function transitionEnrollment(
     }
     if (!(rule.from as readonly EnrollmentStatus[]).includes(before.status)) {
       return failed(
-        userError(
-          UserErrorCode.INVALID_TRANSITION,
-          `The enrollment is ${before.status}: it cannot ${transition}, which needs ${rule.from.join(' or ')}.`,
-          ['input', 'id'],
-        ),
+        userError(UserErrorCode.INVALID_TRANSITION, stepRefused('enrollment', before.status, transition, rule.from), [
+          'input',
+          'id',
+        ]),
       );
     }
     if (

@@ -6,6 +6,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refusable, refuse } from '../../core/versioned.ts';
+import { enumWords } from '../../core/words.ts';
 import { mayManageProgram } from '../programs/mutations.ts';
 import { mayManage, requireManagerRole } from '../seminars/mutations.ts';
 import type {
@@ -129,10 +130,11 @@ export async function submitReview(ctx: Context, input: ReviewSubmitInput): Prom
     return {
       review: null,
       userErrors: [
-        userError(UserErrorCode.INVALID_TRANSITION, `The proposal is ${proposal.status}, not UNDER_REVIEW.`, [
-          'input',
-          'proposalId',
-        ]),
+        userError(
+          UserErrorCode.INVALID_TRANSITION,
+          `The proposal is ${enumWords(proposal.status)}: it is reviewed while under review.`,
+          ['input', 'proposalId'],
+        ),
       ],
     };
   }
@@ -426,7 +428,7 @@ export async function updateReview(ctx: Context, input: ReviewUpdateInput): Prom
         refuse(
           userError(
             UserErrorCode.INVALID_TRANSITION,
-            `The proposal is ${proposal.status}: a review can change only while it is UNDER_REVIEW.`,
+            `The proposal is ${enumWords(proposal.status)}: a review can change only while it is under review.`,
             ['input', 'id'],
           ),
         );

@@ -98,7 +98,7 @@ describe('reviews', () => {
     });
     expect(early.data.reviewSubmit.userErrors[0]).toMatchObject({
       code: 'INVALID_TRANSITION',
-      message: expect.stringMatching(/DRAFT/),
+      message: expect.stringMatching(/The proposal is draft: /),
     });
   });
 

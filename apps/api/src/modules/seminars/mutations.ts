@@ -6,6 +6,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
+import { enumWords, stepRefused } from '../../core/words.ts';
 import type {
   SeminarCreateInput,
   SeminarDeleteInput,
@@ -213,11 +214,10 @@ export async function transitionSeminar(
     async (tx, before) => {
       if (!(from as readonly SeminarStatus[]).includes(before.status)) {
         refuse(
-          userError(
-            UserErrorCode.INVALID_TRANSITION,
-            `A ${before.status} seminar cannot ${transition}: that needs ${from.join(' or ')}.`,
-            ['input', 'id'],
-          ),
+          userError(UserErrorCode.INVALID_TRANSITION, stepRefused('seminar', before.status, transition, from), [
+            'input',
+            'id',
+          ]),
         );
       }
       const after = await tx.seminar.update({
@@ -261,7 +261,7 @@ export async function deleteSeminar(ctx: Context, input: SeminarDeleteInput): Pr
         refuse(
           userError(
             UserErrorCode.INVALID_TRANSITION,
-            `A ${before.status} seminar is not deleted: only a DRAFT is. Call it off with seminarCancel instead.`,
+            `The seminar is ${enumWords(before.status)}: only a draft is deleted. Call it off with seminarCancel instead.`,
             ['input', 'id'],
           ),
         );
