@@ -2,6 +2,7 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Skeleton, Text, Title 
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
+import { enumLabel } from '../features/lists/labels.ts';
 import { API_KEYS, AUDIT, allows, MY_PROPOSALS, REVIEWS, STAFF } from '../lib/access.tsx';
 import { useSession } from '../lib/session.tsx';
 
@@ -46,7 +47,7 @@ export function Shell() {
                 <Text size="sm" visibleFrom="sm" data-testid="viewer-email">
                   {viewer.data?.user?.email}
                 </Text>
-                {viewer.data?.role && <Badge variant="light">{viewer.data.role}</Badge>}
+                {viewer.data?.role && <Badge variant="light">{enumLabel(viewer.data.role)}</Badge>}
               </>
             )}
             <Button variant="default" size="xs" onClick={() => signOut({ revoke: true })}>

@@ -3,12 +3,13 @@ import { EnrollmentsListDocument, SessionsListDocument } from '@seminarhub/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useSession } from '../../lib/session.tsx';
+import { enumLabel } from '../lists/labels.ts';
 import { type Bar, BarList } from './BarList.tsx';
 import { fresh } from './fresh.ts';
 
 /** Enrollments that hold a place: the seminar's participants. */
 const PARTICIPATING = ['ACCEPTED', 'CONFIRMED', 'COMPLETED'] as const;
-const SEX_LABELS: Record<string, string> = {
+const SEX_GROUPS: Record<string, string> = {
   FEMALE: 'Women',
   MALE: 'Men',
   OTHER: 'Other',
@@ -54,7 +55,7 @@ function useSeminarFigures(seminarId: string | null) {
         .map(([name, value]) => ({ key: name, label: name, value }));
       const bySex: Bar[] = [...countBy(participants, (e) => e.person.sex ?? 'UNDISCLOSED')]
         .sort((a, b) => b[1] - a[1])
-        .map(([sex, value]) => ({ key: sex, label: SEX_LABELS[sex] ?? sex, value }));
+        .map(([sex, value]) => ({ key: sex, label: SEX_GROUPS[sex] ?? enumLabel(sex), value }));
       const attendance: Bar[] = sessions
         .filter((session) => session.attendanceRate !== null)
         .map((session) => ({

@@ -1,10 +1,8 @@
 import { Badge, Card, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { dateTime } from '../../lib/format.ts';
 import { enumLabel } from '../lists/labels.ts';
 import type { ProposalDetails } from './useProposals.ts';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-export const formatWhen = (iso: string) => dateTime.format(new Date(iso));
 
 function Section({ title, text }: { title: string; text: string | null }) {
   return (
@@ -73,7 +71,7 @@ export function ProposalSummary({ proposal }: { proposal: ProposalDetails }) {
             {proposal.decisions.map((decision) => (
               <Timeline.Item key={`${decision.kind}-${decision.decidedAt}`} title={enumLabel(decision.kind)}>
                 <Text size="xs" c="dimmed">
-                  {formatWhen(decision.decidedAt)}
+                  {dateTime(decision.decidedAt)}
                   {decision.supportType ? ` · ${enumLabel(decision.supportType)}` : ''}
                 </Text>
                 {decision.note && <Text size="sm">{decision.note}</Text>}

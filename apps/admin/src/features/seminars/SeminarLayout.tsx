@@ -3,8 +3,9 @@ import type { SeminarStatus } from '@seminarhub/sdk';
 import { useState } from 'react';
 import { Outlet, Link as RouterLink, useLocation, useNavigate } from 'react-router';
 import { useAction } from '../../lib/actions.ts';
+import { dateRange } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
-import { enumLabel } from '../lists/labels.ts';
+import { enumLabel, enumWords } from '../lists/labels.ts';
 import { SeminarEditor } from './SeminarEditor.tsx';
 import { SEMINAR_STATUS_COLOURS } from './status.ts';
 import { useCanManageSeminar, useSeminar } from './useSeminar.ts';
@@ -51,7 +52,7 @@ export function SeminarLayout() {
   const transition = useAction(
     (name: Transition) => client.seminars[name]({ id: seminar.data!.id, version: seminar.data!.version }),
     {
-      success: (result) => `The seminar is now ${enumLabel(result.seminar!.status).toLowerCase()}.`,
+      success: (result) => `The seminar is now ${enumWords(result.seminar!.status)}.`,
       invalidate: [['seminar'], ['list']],
     },
   );
@@ -79,7 +80,7 @@ export function SeminarLayout() {
               {enumLabel(s.status)}
             </Badge>
             <Text size="sm" c="dimmed">
-              {s.startDate} to {s.endDate}
+              {dateRange(s.startDate, s.endDate)}
               {s.city ? ` · ${s.city}` : ''} · {s.timezone}
               {s.capacity ? ` · ${s.capacity} places` : ''}
             </Text>
