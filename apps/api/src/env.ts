@@ -18,6 +18,39 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((value) => ['true', '1', 'yes'].includes(value));
 
+/**
+ * Origins whose pages may call the API (CORS): comma-separated, each exactly as a browser sends it
+ * in `Origin` (scheme, host, port if not the default; no path, no trailing slash). No wildcard: an
+ * allow-list is the point.
+ */
+const corsOrigins = z
+  .string()
+  .default('')
+  .transform((value, context) => {
+    const origins = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    for (const origin of origins) {
+      const problem = originProblem(origin);
+      if (problem) context.addIssue({ code: 'custom', message: `"${origin}" ${problem}` });
+    }
+    return [...new Set(origins)];
+  });
+
+function originProblem(origin: string): string | undefined {
+  if (origin.includes('*')) return 'is a wildcard: list each origin, e.g. https://seminars.example.org';
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return 'is not an origin: write scheme://host[:port], e.g. https://seminars.example.org';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'is not an http:// or https:// origin';
+  if (url.origin !== origin) return `is not exactly an origin: write ${url.origin}`;
+  return undefined;
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(4000),
@@ -40,6 +73,7 @@ const schema = z.object({
   RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_ANONYMOUS_POINTS: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  CORS_ORIGINS: corsOrigins,
   ADMIN_EMAIL: z.string().email('must be an email address').default('admin@seminarhub.local'),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
 });

@@ -50,6 +50,7 @@ async function main() {
       logger: log,
       production: env.NODE_ENV === 'production',
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      corsOrigins: env.CORS_ORIGINS,
       rateLimit: {
         points: env.RATE_LIMIT_POINTS,
         anonymousPoints: env.RATE_LIMIT_ANONYMOUS_POINTS,

@@ -22,10 +22,11 @@ import { OrganizationPeopleResolver, PersonResolver } from './modules/people/res
 import { PlaceResolver } from './modules/places/resolver.ts';
 import { ProgramResolver, ReviewCriterionResolver } from './modules/programs/resolver.ts';
 import { ProposalMemberResolver, ProposalResolver, SeminarProposalsResolver } from './modules/proposals/resolver.ts';
+import { ProposalTeamResolver } from './modules/proposals/team.ts';
 import { ProposalReviewsResolver, ReviewResolver, ReviewScoreResolver } from './modules/reviews/resolver.ts';
 import { ProgramSeminarsResolver, SeminarResolver } from './modules/seminars/resolver.ts';
 import { SeminarSessionsResolver, SessionResolver, SessionSpeakerResolver } from './modules/sessions/resolver.ts';
-import { UserAdministrationResolver } from './modules/users/resolver.ts';
+import { UserAdministrationResolver, UserAssignmentsResolver } from './modules/users/resolver.ts';
 
 /** Every feature module's resolvers; a module joins the API by being listed here. */
 const resolvers = [
@@ -34,6 +35,7 @@ const resolvers = [
   UserResolver,
   ApiKeyResolver,
   UserAdministrationResolver,
+  UserAssignmentsResolver,
   AuditEventResolver,
   OrganizationResolver,
   OrganizationPeopleResolver,
@@ -57,6 +59,7 @@ const resolvers = [
   PersonParticipationResolver,
   ProposalResolver,
   ProposalMemberResolver,
+  ProposalTeamResolver,
   SeminarProposalsResolver,
   ProposalReviewsResolver,
   ProposalFollowUpResolver,

@@ -3,19 +3,23 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Database } from '@seminarhub/db';
+import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
 import { adminRouter } from './http/admin.ts';
 import { authentication, refuseBadCredentials } from './http/authentication.ts';
+import { crossOrigin } from './http/cors.ts';
 import { deadline } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
-import { graphiqlPage, graphiqlRouter } from './http/graphiql.ts';
+import { graphiqlPage, graphiqlPolicy, graphiqlRouter } from './http/graphiql.ts';
+import { securityHeaders } from './http/headers.ts';
 import { idempotentMutations } from './http/idempotency.ts';
 import { armor, introspectionForIdentifiedCallers, LIMITS } from './http/limits.ts';
 import { nodeLimit } from './http/node-limit.ts';
 import { type RateLimitOptions, rateLimit } from './http/rate-limit.ts';
 import { readOnlyApiKeys } from './http/read-only-keys.ts';
+import { COMPRESSION_THRESHOLD } from './http/static-assets.ts';
 import { refuseNulText } from './http/text-guard.ts';
 import type { Logger } from './logger.ts';
 import { getSchema } from './schema.ts';
@@ -28,6 +32,8 @@ export interface ServerOptions {
   /** Deadline of one request; match the pool's statement_timeout. */
   requestTimeoutMs?: number;
   rateLimit?: RateLimitOptions;
+  /** Origins whose pages may call /graphql from a browser (CORS); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** Generous enough for a person clicking or a script paging; tight enough to blunt a flood. */
@@ -87,6 +93,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     res.set('x-request-id', res.locals.requestId);
     next();
   });
+  app.use(securityHeaders);
+  // gzip or brotli as the client accepts, brotli at the package's quality 4: about gzip's speed
+  // for a smaller answer. Precompressed assets carry their Content-Encoding and pass through as they are.
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -98,10 +108,15 @@ export async function createServer(options: ServerOptions): Promise<Server> {
 
   app.use(adminRouter());
   app.use(graphiqlRouter());
+  // Before everything else on /graphql: a preflight is answered here, without a deadline, a
+  // credential or a rate-limit point.
+  app.use('/graphql', crossOrigin(options.corsOrigins ?? []));
   app.get('/graphql', (req, res, next) => {
     // A browser asking for a page gets GraphiQL; GET requests with a query go to Apollo.
     if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
-      res.type('html').send(graphiqlPage('/graphql'));
+      graphiqlPolicy(req, res, () => {
+        res.type('html').set('cache-control', 'no-cache').send(graphiqlPage('/graphql'));
+      });
       return;
     }
     next();

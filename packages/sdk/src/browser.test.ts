@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserBundle, launchChromium, SDK_PAGE } from '../test/browser.ts';
 import { type LiveApi, startLiveApi } from '../test/live-api.ts';
 
-// The SDK in a real browser (Debian's Chromium, never a downloaded one): bundled for the browser as an app's
-// bundler would, loaded in a page of the API's origin, and talking to the live API with the browser's fetch.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The SDK in a real browser: bundled for the browser as an app's bundler would, loaded in a page of the
+// API's origin, and talking to the live API with the browser's fetch.
 
 let live: LiveApi;
 let browser: Browser;
@@ -14,26 +12,10 @@ let bundle: string;
 let token: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
   live = await startLiveApi();
   token = (await live.api.as('ADMIN')).token;
-  const built = await build({
-    entryPoints: [new URL('./index.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  bundle = built.outputFiles[0]!.text;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  bundle = await browserBundle();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -49,9 +31,7 @@ describe('the SDK in a browser', () => {
     await page.route(`${live.api.url}/sdk-test/**`, (route) => {
       const url = new URL(route.request().url());
       if (url.pathname.endsWith('/sdk.js')) return route.fulfill({ contentType: 'text/javascript', body: bundle });
-      const html = `<!doctype html><title>SDK</title>
-        <script type="module">import * as sdk from './sdk.js'; window.sdk = sdk;</script>`;
-      return route.fulfill({ contentType: 'text/html', body: html });
+      return route.fulfill({ contentType: 'text/html', body: SDK_PAGE });
     });
     await page.goto(`${live.api.url}/sdk-test/index.html`);
     await page.waitForFunction(() => 'sdk' in window);

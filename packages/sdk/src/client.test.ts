@@ -319,6 +319,7 @@ describe('every operation of the SDK against the live API', () => {
       }),
     );
     expect(assigned.user?.id).toBe(coordinatorUser.id);
+    expect(assigned.user?.coordinatedPrograms.map((assignment) => assignment.id)).toEqual([program.id]);
     const notCoordinator = await admin.users.coordinatorAssignmentsSet({
       userId: adminUserId,
       programIds: [program.id],
@@ -343,6 +344,11 @@ describe('every operation of the SDK against the live API', () => {
     const adminUser = (await admin.auth.viewer()).user!;
     const self = await admin.users.update({ id: adminUser.id, version: adminUser.version, disabled: true });
     expect(self).toMatchObject({ ok: false, userErrors: [{ code: 'INVALID' }] });
+
+    const reset = unwrap(await admin.users.passwordReset({ id: leaver.id }));
+    expect(reset.generatedPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const ownReset = await admin.users.passwordReset({ id: adminUser.id, password: PASSWORD });
+    expect(ownReset).toMatchObject({ ok: false, userErrors: [{ code: 'INVALID', field: ['input', 'id'] }] });
   });
 
   it('places: create, get, list by filter, update, delete', async () => {
@@ -651,6 +657,33 @@ describe('every operation of the SDK against the live API', () => {
     const own = await lead.enrollments.list();
     expect(own.nodes.map((enrollment) => enrollment.id)).toEqual([the(enrollments, 'lead').id]);
 
+    // In bulk: two late nominations and one already enrolled, then one step for all three, answered per row.
+    const late = [];
+    for (const familyName of ['Late', 'Later']) {
+      late.push(unwrap(await admin.people.create({ givenName: unique('Nominee'), familyName })).person!);
+    }
+    const nominated = unwrap(
+      await coordinator.enrollments.applyMany({
+        seminarId: seminar.id,
+        people: [...late, the(people, 'lead')].map((person) => ({ personId: person.id })),
+      }),
+    );
+    expect(nominated.results.map((row) => row.enrollment?.status ?? row.userErrors[0]?.code)).toEqual([
+      'APPLIED',
+      'APPLIED',
+      'CONFLICT',
+    ]);
+    const ids = [
+      ...nominated.results.flatMap((row) => (row.enrollment ? [row.enrollment.id] : [])),
+      the(enrollments, 'lead').id,
+    ];
+    const rejected = unwrap(await coordinator.enrollments.transitionMany({ ids, step: 'REJECT' }));
+    expect(rejected.results.map((row) => row.enrollment?.status ?? row.userErrors[0]?.code)).toEqual([
+      'REJECTED',
+      'REJECTED',
+      'INVALID_TRANSITION',
+    ]);
+
     seminar = unwrap(await coordinator.seminars.start({ id: seminar.id, version: seminar.version })).seminar!;
     expect(seminar.status).toBe('IN_PROGRESS');
     expect((await move(coordinator, 'complete', 'lead')).enrollment?.status).toBe('COMPLETED');
@@ -761,6 +794,8 @@ describe('every operation of the SDK against the live API', () => {
         problem: 'Districts plan without knowing what the ministry builds.',
       }),
     ).proposal!;
+    const candidates = await lead.proposals.get(proposal.id);
+    expect(candidates?.teamCandidates.map((candidate) => candidate.personId)).toContain(person('extra'));
     const added = unwrap(
       await lead.proposals.memberAdd({ proposalId: proposal.id, personId: person('extra'), version: proposal.version }),
     ).proposal!;
@@ -951,13 +986,20 @@ describe('every operation of the SDK against the live API', () => {
     ).milestone!;
     expect(unwrap(await lead.milestones.delete({ id: spare.id, version: spare.version })).deletedId).toBe(spare.id);
 
+    // Starting implementation scheduled the 3, 6 and 12-month reports; staff add others.
+    const followUp = await lead.proposals.get(proposal.id);
+    expect(followUp?.progressReports.nodes.map((scheduled) => scheduled.monthsAfter)).toEqual([3, 6, 12]);
+    expect(followUp?.milestones.nodes.map((planned) => planned.title)).toEqual([
+      'Train district planners',
+      'Pilot the open data portal',
+    ]);
     report = unwrap(
-      await coordinator.progressReports.create({ proposalId: proposal.id, monthsAfter: 6, dueDate: '2031-12-01' }),
+      await coordinator.progressReports.create({ proposalId: proposal.id, monthsAfter: 9, dueDate: '2031-12-01' }),
     ).progressReport!;
-    expect(report).toMatchObject({ monthsAfter: 6, submittedAt: null, milestone: null, outcomeLevel: 'NONE' });
+    expect(report).toMatchObject({ monthsAfter: 9, submittedAt: null, milestone: null, outcomeLevel: 'NONE' });
     const twin = await coordinator.progressReports.create({
       proposalId: proposal.id,
-      monthsAfter: 6,
+      monthsAfter: 9,
       dueDate: '2031-12-02',
     });
     expect(twin).toMatchObject({ ok: false, userErrors: [{ code: 'CONFLICT' }] });
@@ -976,12 +1018,28 @@ describe('every operation of the SDK against the live API', () => {
     expect(report).toMatchObject({ percentComplete: 60, outcomeLevel: 'APPLIED', milestone: { id: done.id } });
     report = unwrap(await member.progressReports.submit({ id: report.id, version: report.version })).progressReport!;
     expect(report.submittedAt).not.toBeNull();
+    const waiting = await coordinator.progressReports.list({
+      filter: { proposalId: { eq: proposal.id }, awaitingReview: true },
+    });
+    expect(waiting.nodes.map((node) => node.id)).toEqual([report.id]);
+    const due = await coordinator.milestones.list({ filter: { proposalId: { eq: proposal.id }, overdue: false } });
+    expect(due.nodes.map((node) => node.status).sort()).toEqual(['DONE', 'MISSED']);
+    const reviewed = unwrap(
+      await coordinator.progressReports.review({
+        id: report.id,
+        version: report.version,
+        outcome: 'ACCEPTED',
+        note: 'Clear and complete.',
+      }),
+    ).progressReport!;
+    expect(reviewed).toMatchObject({ reviewOutcome: 'ACCEPTED', reviewNote: 'Clear and complete.' });
+    report = reviewed;
     const submittedDelete = await coordinator.progressReports.delete({ id: report.id, version: report.version });
     expect(submittedDelete).toMatchObject({ ok: false, userErrors: [{ code: 'INVALID_TRANSITION' }] });
     const referred = await lead.milestones.delete({ id: done.id, version: done.version });
     expect(referred).toMatchObject({ ok: false, userErrors: [{ code: 'IN_USE' }] });
     const later = unwrap(
-      await coordinator.progressReports.create({ proposalId: proposal.id, monthsAfter: 12, dueDate: '2032-06-01' }),
+      await coordinator.progressReports.create({ proposalId: proposal.id, monthsAfter: 18, dueDate: '2032-06-01' }),
     ).progressReport!;
     expect(unwrap(await coordinator.progressReports.delete({ id: later.id, version: later.version })).deletedId).toBe(
       later.id,

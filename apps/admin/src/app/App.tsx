@@ -7,7 +7,7 @@ import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-rou
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { SeminarLayout } from '../features/seminars/SeminarLayout.tsx';
-import { type Access, API_KEYS, AUDIT, RequireAccess, STAFF } from '../lib/access.tsx';
+import { ACCOUNTS, type Access, API_KEYS, AUDIT, PLACES, RequireAccess, STAFF } from '../lib/access.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
 import { RouteError } from './RouteError.tsx';
 import { Shell } from './Shell.tsx';
@@ -112,6 +112,10 @@ const router = () =>
                 ],
               },
               {
+                path: 'follow-up',
+                ...screen(() => import('../features/follow-up/FollowUpPage.tsx').then((m) => m.FollowUpPage), STAFF),
+              },
+              {
                 path: 'organizations',
                 ...screen(() =>
                   import('../features/organizations/OrganizationsPage.tsx').then((m) => m.OrganizationsPage),
@@ -120,6 +124,14 @@ const router = () =>
               {
                 path: 'people',
                 ...screen(() => import('../features/people/PeoplePage.tsx').then((m) => m.PeoplePage)),
+              },
+              {
+                path: 'places',
+                ...screen(() => import('../features/places/PlacesPage.tsx').then((m) => m.PlacesPage), PLACES),
+              },
+              {
+                path: 'accounts',
+                ...screen(() => import('../features/accounts/AccountsPage.tsx').then((m) => m.AccountsPage), ACCOUNTS),
               },
               {
                 path: 'audit',

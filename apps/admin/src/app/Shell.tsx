@@ -1,9 +1,11 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Skeleton, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, Menu, NavLink, Skeleton, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
+import { PasswordChangeModal } from '../features/accounts/PasswordChangeModal.tsx';
 import { enumLabel } from '../features/lists/labels.ts';
-import { API_KEYS, AUDIT, allows, MY_PROPOSALS, REVIEWS, STAFF } from '../lib/access.tsx';
+import { ACCOUNTS, API_KEYS, AUDIT, allows, MY_PROPOSALS, PLACES, REVIEWS, STAFF } from '../lib/access.tsx';
 import { useSession } from '../lib/session.tsx';
 
 /** The sections of the admin; each is shown to viewers holding any of its permissions (see lib/access.ts). */
@@ -11,10 +13,13 @@ const SECTIONS = [
   { to: '/', label: 'Dashboard', access: STAFF },
   { to: '/seminars', label: 'Seminars', access: STAFF },
   { to: '/programs', label: 'Programmes', access: STAFF },
+  { to: '/follow-up', label: 'Follow-up', access: STAFF },
   { to: '/organizations', label: 'Organizations', access: STAFF },
   { to: '/people', label: 'People', access: STAFF },
+  { to: '/places', label: 'Places', access: PLACES },
   { to: '/audit', label: 'Audit log', access: AUDIT },
   { to: '/api-keys', label: 'API keys', access: API_KEYS },
+  { to: '/accounts', label: 'Accounts', access: ACCOUNTS },
   { to: '/reviews', label: 'Reviews', access: REVIEWS },
   { to: '/my-proposals', label: 'My proposals', access: MY_PROPOSALS },
 ] as const;
@@ -24,6 +29,7 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const viewer = useQuery({ queryKey: ['viewer'], queryFn: () => client.auth.viewer() });
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
     <AppShell
@@ -50,6 +56,19 @@ export function Shell() {
                 {viewer.data?.role && <Badge variant="light">{enumLabel(viewer.data.role)}</Badge>}
               </>
             )}
+            {viewer.data?.permissions.includes('CHANGE_OWN_PASSWORD') && (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button variant="subtle" size="xs">
+                    Account
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{viewer.data.user?.email}</Menu.Label>
+                  <Menu.Item onClick={() => setChangingPassword(true)}>Change password</Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            )}
             <Button variant="default" size="xs" onClick={() => signOut({ revoke: true })}>
               Sign out
             </Button>
@@ -71,6 +90,7 @@ export function Shell() {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+      {changingPassword && <PasswordChangeModal onClose={() => setChangingPassword(false)} />}
     </AppShell>
   );
 }

@@ -19,6 +19,11 @@ export const AUDIT: Access = { permissions: ['READ_ALL'], roles: ['ADMIN'] };
 /** API keys: "Create, list and revoke API keys", the MANAGE_API_KEYS permission (administrators). */
 export const API_KEYS: Access = { permissions: ['MANAGE_API_KEYS'] };
 
+/** Accounts: `users` and its mutations are for administrators only (requireAdmin), like the audit trail. */
+export const ACCOUNTS: Access = { permissions: ['READ_ALL'], roles: ['ADMIN'] };
+/** Places: staff record and change them (placeCreate/placeUpdate/placeDelete: administrators and coordinators). */
+export const PLACES: Access = STAFF;
+
 /** A reviewer's own section: the proposals assigned to them. */
 export const REVIEWS: Access = { permissions: ['REVIEW_ASSIGNED_PROPOSALS'] };
 /** A participant's own section: their teams' proposals. Every account reads its own participation, hence the role. */

@@ -39,3 +39,9 @@ export const dateRange = (first: string, last: string) => `${date(first)} to ${d
 
 /** A mean rating as it is read: one decimal. */
 export const rating = (value: number | null | undefined) => (value == null ? '—' : value.toFixed(1));
+
+/** A calendar date from the API ("2026-01-25", or a date-time cut to its day) in the one format: "Sun 25 Jan 2026". */
+export const calendarDay = (isoDate: string | null | undefined) => date(isoDate?.slice(0, 10));
+
+/** Today as a calendar date in UTC ("2026-12-03"), the day the API compares due dates with. */
+export const todayIso = () => new Date().toISOString().slice(0, 10);

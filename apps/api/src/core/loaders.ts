@@ -9,6 +9,7 @@ import type {
   Person,
   Place,
   Program,
+  ProgramCoordinator,
   ProgressReport,
   Proposal,
   ProposalDecision,
@@ -18,6 +19,7 @@ import type {
   ReviewCriterion,
   ReviewScore,
   Seminar,
+  SeminarCoordinator,
   Session,
   SessionSpeaker,
   User,
@@ -95,6 +97,21 @@ export function createLoaders(ctx: Context) {
       prisma.review.findMany({ where: { AND: [ids(list), reviewWhere(viewer, await ctx.scope())] } }),
     ),
     user: byId<User>((list) => prisma.user.findMany({ where: { AND: [ids(list), userWhere(viewer)] } })),
+    // A coordinator's assignments, read through an account the viewer may see (User's own visibility).
+    programAssignmentsByUser: byParent<ProgramCoordinator & { program: Program }, 'userId'>('userId', (list) =>
+      prisma.programCoordinator.findMany({
+        where: { userId: { in: list } },
+        include: { program: true },
+        orderBy: [{ program: { title: 'asc' } }, { id: 'asc' }],
+      }),
+    ),
+    seminarAssignmentsByUser: byParent<SeminarCoordinator & { seminar: Seminar }, 'userId'>('userId', (list) =>
+      prisma.seminarCoordinator.findMany({
+        where: { userId: { in: list } },
+        include: { seminar: true },
+        orderBy: [{ seminar: { startDate: 'asc' } }, { id: 'asc' }],
+      }),
+    ),
     apiKey: byId<ApiKey>((list) =>
       viewer.kind === 'user' && viewer.role === 'ADMIN'
         ? prisma.apiKey.findMany({ where: ids(list) })
@@ -123,7 +140,11 @@ export function createLoaders(ctx: Context) {
       prisma.reviewAssignment.findMany({ where: { proposalId: { in: list } }, orderBy: { id: 'asc' } }),
     ),
     scoresByReview: byParent<ReviewScore, 'reviewId'>('reviewId', (list) =>
-      prisma.reviewScore.findMany({ where: { reviewId: { in: list } }, orderBy: { id: 'asc' } }),
+      // In the programme's order of its criteria, as every screen that shows scores lists them.
+      prisma.reviewScore.findMany({
+        where: { reviewId: { in: list } },
+        orderBy: [{ criterion: { position: 'asc' } }, { criterionId: 'asc' }],
+      }),
     ),
     // Attendance and feedback are reached only through an enrollment the viewer may see.
     attendanceByEnrollment: byParent<Attendance, 'enrollmentId'>('enrollmentId', (list) =>

@@ -2,21 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
-
-/**
- * The admin UI's page policy: everything from this origin, no inline script, no framing. Mantine sets
- * styles at run time, hence 'unsafe-inline' for styles only.
- */
-export const ADMIN_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+import { pagePolicy } from './headers.ts';
+import { immutableAssets } from './static-assets.ts';
 
 /**
  * Where the admin's build is: `apps/admin/dist`, the sibling of this app, found by walking up from this
@@ -33,29 +20,21 @@ export function adminDist(): string {
 }
 
 /**
- * Serves the admin UI at /admin: hashed assets cached for a year, index.html never cached, and any other
- * path under /admin answered with index.html so that the app's own router handles it.
+ * Serves the admin UI at /admin: hashed assets cached for a year, in the brotli or gzip form the build
+ * wrote beside them when the browser takes it; index.html never cached; any other path under /admin
+ * answered with index.html so that the app's own router handles it.
  */
 export function adminRouter(dist = adminDist()): Router {
   const router = express.Router();
   const index = join(dist, 'index.html');
-  router.use('/admin', (_req, res, next) => {
-    res.set({
-      'content-security-policy': ADMIN_CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'same-origin',
-    });
-    next();
-  });
+  // The other security headers come from helmet for every route (server.ts).
+  router.use('/admin', pagePolicy());
   router.get('/admin', (req, res, next) => {
     // Relative asset URLs need the trailing slash.
     if (req.originalUrl === '/admin') return res.redirect(301, '/admin/');
     next();
   });
-  router.use(
-    '/admin/assets',
-    express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false, index: false }),
-  );
+  router.use('/admin/assets', immutableAssets(join(dist, 'assets')));
   router.get(/^\/admin(\/.*)?$/, (_req, res) => {
     if (!existsSync(index)) {
       res

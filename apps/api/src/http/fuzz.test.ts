@@ -57,6 +57,10 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   apiKeyCreate: ['ApiKey', 'AuditEvent'],
   userCreate: ['User', 'AuditEvent'],
   coordinatorAssignmentsSet: ['ProgramCoordinator', 'SeminarCoordinator', 'AuditEvent'],
+  // A valid random password for a real account is a reset: recorded, and its failed sign-ins forgotten.
+  userPasswordReset: ['AuditEvent', 'LoginFailure'],
+  // A real person's ID links them, and a demotion drops the coordinator's assignments.
+  userUpdate: ['ProgramCoordinator', 'SeminarCoordinator', 'AuditEvent'],
   // Each admin run signs out one of its spare sessions, and the trail records it.
   logout: ['AuditEvent'],
   // Valid random names and codes really do record organizations, each with its audit event.
@@ -92,7 +96,7 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   proposalCommend: ['ProposalDecision', 'AuditEvent'],
   proposalSelectForSupport: ['ProposalDecision', 'AuditEvent'],
   proposalDecline: ['ProposalDecision', 'AuditEvent'],
-  proposalStartImplementation: ['ProposalDecision', 'AuditEvent'],
+  proposalStartImplementation: ['ProposalDecision', 'ProgressReport', 'AuditEvent'],
   proposalComplete: ['ProposalDecision', 'AuditEvent'],
   milestoneCreate: ['Milestone', 'AuditEvent'],
   milestoneUpdate: ['AuditEvent'],
@@ -103,6 +107,7 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   progressReportCreate: ['ProgressReport', 'AuditEvent'],
   progressReportUpdate: ['AuditEvent'],
   progressReportSubmit: ['AuditEvent'],
+  progressReportReview: ['AuditEvent'],
   progressReportDelete: ['ProgressReport', 'AuditEvent'],
   attendanceMark: ['Attendance', 'AuditEvent'],
   // Only authors change feedback; staff may delete it, when a generated ID names some.
@@ -117,6 +122,8 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   personDelete: ['Person', 'AuditEvent'],
   enrollmentApply: ['Enrollment', 'AuditEvent'],
   enrollmentUpdate: ['AuditEvent'],
+  enrollmentsApply: ['Enrollment', 'AuditEvent'],
+  enrollmentsTransition: ['AuditEvent'],
   enrollmentAccept: ['AuditEvent'],
   enrollmentWaitlist: ['AuditEvent'],
   enrollmentReject: ['AuditEvent'],

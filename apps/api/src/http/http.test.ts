@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/testkit.ts';
+import { GRAPHIQL_BUILD } from './graphiql.ts';
+import { IMMUTABLE } from './static-assets.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -104,14 +106,19 @@ describe('GraphiQL', () => {
     const page = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
     const html = await page.text();
     expect(html).toContain('seminars(first: 5)');
-    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] as string);
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+      .map((match) => match[1] as string)
+      .filter((source) => !source.startsWith('data:'));
     expect(sources.length).toBeGreaterThanOrEqual(5);
     for (const source of sources) {
-      expect(source.startsWith('/graphiql/')).toBe(true);
+      // Named by the versions they come from, so that a browser may keep them for a year.
+      expect(source.startsWith(`/graphiql/${GRAPHIQL_BUILD}/`)).toBe(true);
       const asset = await fetch(`${api.url}${source}`);
       expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toBe(IMMUTABLE);
       expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(100);
     }
   });

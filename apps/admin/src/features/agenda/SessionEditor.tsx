@@ -1,4 +1,4 @@
-import { ActionIcon, Checkbox, Group, Input, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Checkbox, Group, Input, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { SeminarFieldsFragment, SessionFieldsFragment, SessionKind, SpeakerRole } from '@seminarhub/sdk';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useMutationForm } from '../../lib/forms/useMutationForm.ts';
 import { useSession } from '../../lib/session.tsx';
 import { enumLabel } from '../lists/labels.ts';
 import { OrganizationSelect, PersonSelect, PlaceSelect } from '../pickers/pickers.tsx';
+import { PlaceEditor } from '../places/PlaceEditor.tsx';
 import { SESSION_KINDS, SPEAKER_ROLES } from './kinds.ts';
 import { toInputValue, zonedToIso } from './time.ts';
 
@@ -81,10 +82,12 @@ export interface SessionEditorProps {
 export function SessionEditor({ seminar, session, day = seminar.startDate, onClose }: SessionEditorProps) {
   const { client } = useSession();
   const queries = useQueryClient();
-  const [labels] = useState(() => ({
+  const [labels, setLabels] = useState(() => ({
     place: session?.place?.name ?? null,
     host: session?.hostOrganization?.name ?? null,
   }));
+  // A place recorded from here, without leaving the session: it is chosen once saved.
+  const [addingPlace, setAddingPlace] = useState(false);
   const refresh = () => queries.invalidateQueries({ queryKey: ['agenda', seminar.id] });
 
   const editor = useMutationForm({
@@ -164,12 +167,19 @@ export function SessionEditor({ seminar, session, day = seminar.startDate, onClo
               {...form.getInputProps('endsAt')}
             />
           </Group>
-          <PlaceSelect
-            label="Place"
-            placeholder="Search places"
-            selectedLabel={labels.place}
-            {...pickerProps(form, 'placeId')}
-          />
+          <Stack gap={4}>
+            <PlaceSelect
+              // Mounted again with a place just recorded, so that it shows as chosen.
+              key={labels.place ?? ''}
+              label="Place"
+              placeholder="Search places"
+              selectedLabel={labels.place}
+              {...pickerProps(form, 'placeId')}
+            />
+            <Anchor component="button" type="button" size="xs" ta="left" onClick={() => setAddingPlace(true)}>
+              Not listed? Record a new place
+            </Anchor>
+          </Stack>
           <OrganizationSelect
             label="Host organization"
             placeholder="Search organizations"
@@ -225,6 +235,16 @@ export function SessionEditor({ seminar, session, day = seminar.startDate, onClo
           />
         </Stack>
       </form>
+      {addingPlace && (
+        <PlaceEditor
+          place={null}
+          onClose={() => setAddingPlace(false)}
+          onSaved={(place) => {
+            setLabels((current) => ({ ...current, place: place.city ? `${place.name}, ${place.city}` : place.name }));
+            form.setFieldValue('placeId', place.id);
+          }}
+        />
+      )}
     </EditorDrawer>
   );
 }

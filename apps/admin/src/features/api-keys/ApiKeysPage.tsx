@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import {
   type ApiKeyFieldsFragment,
   type ApiKeyOrderField,
@@ -23,6 +11,7 @@ import { useAction } from '../../lib/actions.ts';
 import { dateTime } from '../../lib/format.ts';
 import { FormErrors } from '../../lib/forms/FormErrors.tsx';
 import { useMutationForm } from '../../lib/forms/useMutationForm.ts';
+import { SecretOnce } from '../../lib/SecretOnce.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
 import type { ListState } from '../lists/useListState.ts';
@@ -62,32 +51,26 @@ function variables(state: ListState<string>) {
 }
 
 /** The new key's secret, shown this once; closing forgets it. */
-function SecretOnce({ name, secret, onDone }: { name: string; secret: string; onDone(): void }) {
+function KeySecret({ name, secret, onDone }: { name: string; secret: string; onDone(): void }) {
   return (
-    <Stack gap="md">
-      <Alert color="orange" title="Copy the secret now: it is shown only this once" role="alert">
-        SeminarHub keeps only a hash of it, so nobody can show it again. Store it where the program that uses “{name}”
-        reads its configuration. If it is lost, revoke this key and create a new one.
-      </Alert>
-      <Group gap="xs" wrap="nowrap" align="center">
-        <Code block style={{ flex: 1, wordBreak: 'break-all' }} data-testid="api-key-secret">
-          {secret}
-        </Code>
-        <CopyButton value={secret}>
-          {({ copied, copy }) => (
-            <Button color={copied ? 'teal' : undefined} onClick={copy} variant={copied ? 'filled' : 'light'}>
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-      <Text size="sm" c="dimmed">
-        Send it in the <Code>Authorization: Bearer …</Code> header, or give it to the SDK as its <Code>token</Code>.
-      </Text>
-      <Group justify="flex-end">
-        <Button onClick={onDone}>I have stored the secret</Button>
-      </Group>
-    </Stack>
+    <SecretOnce
+      title="Copy the secret now: it is shown only this once"
+      warning={
+        <>
+          SeminarHub keeps only a hash of it, so nobody can show it again. Store it where the program that uses “{name}”
+          reads its configuration. If it is lost, revoke this key and create a new one.
+        </>
+      }
+      secret={secret}
+      testId="api-key-secret"
+      hint={
+        <Text size="sm" c="dimmed">
+          Send it in the <Code>Authorization: Bearer …</Code> header, or give it to the SDK as its <Code>token</Code>.
+        </Text>
+      }
+      doneLabel="I have stored the secret"
+      onDone={onDone}
+    />
   );
 }
 
@@ -276,7 +259,7 @@ export function ApiKeysPage() {
         size="lg"
       >
         {created ? (
-          <SecretOnce
+          <KeySecret
             name={created.name}
             secret={created.secret}
             onDone={() => {

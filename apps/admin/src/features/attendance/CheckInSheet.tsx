@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Card, Group, Kbd, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Kbd,
+  List,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AttendanceStatus, SessionFieldsFragment } from '@seminarhub/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +26,11 @@ import { useCanManageSeminar } from '../seminars/useSeminar.ts';
 import { CheckInGrid, type CheckInRow } from './CheckInGrid.tsx';
 import { ATTENDANCE_COLUMNS } from './statuses.ts';
 
+const NOT_MARKED = 'NOT_MARKED';
+
+/** Lower case, without accents: "Ōzbek" is found by "oz". */
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 /**
  * Attendance at one session: the confirmed participants (the only ones the API records attendance of),
  * marked here and saved together in one all-or-nothing call.
@@ -23,6 +42,9 @@ export function CheckInSheet({ seminarId, session }: { seminarId: string; sessio
   const enrollments = useSeminarEnrollments(seminarId);
   const [marks, setMarks] = useState<ReadonlyMap<string, AttendanceStatus>>(new Map());
   const [errors, setErrors] = useState<{ messages: string[]; conflict: boolean } | null>(null);
+  const [search, setSearch] = useState('');
+  const [recordedFilter, setRecordedFilter] = useState<string | null>(null);
+  const [organizationFilter, setOrganizationFilter] = useState<string | null>(null);
 
   const participants = (enrollments.data ?? [])
     .filter((enrollment) => PARTICIPATING.includes(enrollment.status))
@@ -36,9 +58,23 @@ export function CheckInSheet({ seminarId, session }: { seminarId: string; sessio
     recorded: recordedOf(enrollment)?.status ?? null,
     unsaved: marks.get(enrollment.id) ?? null,
   }));
+  // A room is found by name, by what was saved (not by unsaved marks, so a row stays put while marked) and by
+  // organization; the counts, the save and the guard cover every participant, shown or not.
+  const words = folded(search).split(/\s+/).filter(Boolean);
+  const shownRows = rows.filter(
+    (row) =>
+      words.every((word) => folded(`${row.name} ${row.detail ?? ''}`).includes(word)) &&
+      (recordedFilter === null || (row.recorded ?? NOT_MARKED) === recordedFilter) &&
+      (organizationFilter === null || row.detail === organizationFilter),
+  );
+  const filtered = words.length > 0 || recordedFilter !== null || organizationFilter !== null;
+  const organizations = [...new Set(rows.flatMap((row) => (row.detail ? [row.detail] : [])))].sort((a, b) =>
+    a.localeCompare(b),
+  );
   // A mark equal to what is recorded changes nothing, so it is neither sent nor guarded.
   const changes = rows.filter((row) => row.unsaved !== null && row.unsaved !== row.recorded);
   const remaining = rows.filter((row) => (row.unsaved ?? row.recorded) === null);
+  const remainingShown = shownRows.filter((row) => (row.unsaved ?? row.recorded) === null);
 
   const save = useMutation({
     mutationFn: () => {
@@ -87,7 +123,7 @@ export function CheckInSheet({ seminarId, session }: { seminarId: string; sessio
   function markRemainingPresent() {
     setMarks((current) => {
       const next = new Map(current);
-      for (const row of remaining) next.set(row.id, 'PRESENT');
+      for (const row of remainingShown) next.set(row.id, 'PRESENT');
       return next;
     });
   }
@@ -168,22 +204,74 @@ export function CheckInSheet({ seminarId, session }: { seminarId: string; sessio
             Nobody has confirmed a place yet. Attendance is taken of confirmed participants.
           </Text>
         ) : (
-          <div style={{ overflowX: 'auto' }}>
-            <CheckInGrid
-              label={`Attendance at ${session.title}`}
-              rows={rows}
-              onMark={mark}
-              onUndo={undo}
-              readOnly={!staff}
-              describedBy={staff ? 'check-in-keys' : undefined}
-            />
-          </div>
+          <Stack gap="xs">
+            <Group gap="sm" align="flex-end" wrap="wrap">
+              <TextInput
+                label="Find a participant"
+                description="Enter or ↓ goes to the first one found"
+                placeholder="Name or organization"
+                value={search}
+                onChange={(event) => setSearch(event.currentTarget.value)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter' && event.key !== 'ArrowDown') return;
+                  event.preventDefault();
+                  document.querySelector<HTMLElement>('[data-testid="check-in-grid"] [tabindex="0"]')?.focus();
+                }}
+                w={260}
+              />
+              <Select
+                label="Recorded"
+                placeholder="Any"
+                clearable
+                data={[
+                  { value: NOT_MARKED, label: 'Not marked' },
+                  ...ATTENDANCE_COLUMNS.map((column) => ({ value: column.status, label: column.label })),
+                ]}
+                value={recordedFilter}
+                onChange={setRecordedFilter}
+                w={160}
+              />
+              {organizations.length > 1 && (
+                <Select
+                  label="Organization"
+                  placeholder="Any"
+                  clearable
+                  searchable
+                  data={organizations}
+                  value={organizationFilter}
+                  onChange={setOrganizationFilter}
+                  w={260}
+                />
+              )}
+              {filtered && (
+                <Text size="sm" c="dimmed" pb={8} aria-live="polite" data-testid="check-in-shown">
+                  {shownRows.length} of {rows.length} shown
+                </Text>
+              )}
+            </Group>
+            {shownRows.length === 0 ? (
+              <Text c="dimmed" ta="center" py="lg">
+                Nobody matches this search and these filters.
+              </Text>
+            ) : (
+              <div style={{ overflowX: 'auto' }}>
+                <CheckInGrid
+                  label={`Attendance at ${session.title}`}
+                  rows={shownRows}
+                  onMark={mark}
+                  onUndo={undo}
+                  readOnly={!staff}
+                  describedBy={staff ? 'check-in-keys' : undefined}
+                />
+              </div>
+            )}
+          </Stack>
         )}
 
         {staff && rows.length > 0 && (
           <Group justify="space-between" wrap="wrap">
-            <Button variant="default" onClick={markRemainingPresent} disabled={remaining.length === 0}>
-              Mark all remaining present
+            <Button variant="default" onClick={markRemainingPresent} disabled={remainingShown.length === 0}>
+              {filtered ? `Mark the ${remainingShown.length} remaining shown present` : 'Mark all remaining present'}
             </Button>
             <Group gap="xs">
               <Button variant="subtle" color="gray" onClick={() => setMarks(new Map())} disabled={changes.length === 0}>

@@ -12,8 +12,10 @@ import { type Column, DataList, type FilterGroup, pageArgs } from '../lists/Data
 import { enumLabel, enumWords } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
 import { useCanManageSeminar, useSeminar } from '../seminars/useSeminar.ts';
+import { BulkSteps } from './BulkSteps.tsx';
 import { CapacitySummary } from './CapacitySummary.tsx';
 import { EnrollButton } from './EnrollForm.tsx';
+import { EnrollManyButton } from './EnrollMany.tsx';
 import { EnrollmentActions } from './EnrollmentActions.tsx';
 import {
   ENROLLMENT_ROLES,
@@ -162,6 +164,7 @@ export function EnrollmentsPage() {
     <Stack gap="lg">
       <CapacitySummary capacity={seminar.capacity} rows={all.data} />
       <DataList
+        key={seminarId}
         name="enrollments"
         title="Enrollments"
         headingOrder={2}
@@ -173,10 +176,21 @@ export function EnrollmentsPage() {
           client.paginate(EnrollmentsListDocument, variables(state, id), { path: 'enrollments' })
         }
         emptyText="Nobody is enrolled yet."
+        selection={
+          staff
+            ? {
+                label: (row) => row.person.fullName,
+                actions: (rows, clear) => <BulkSteps rows={rows} onDone={clear} />,
+              }
+            : undefined
+        }
         actions={
           staff &&
           (open ? (
-            <EnrollButton seminarId={seminarId} />
+            <>
+              <EnrollManyButton seminarId={seminarId} />
+              <EnrollButton seminarId={seminarId} />
+            </>
           ) : (
             <Text size="sm" c="dimmed">
               The seminar is {enumWords(seminar.status)}: it takes no new enrollments.

@@ -17,6 +17,7 @@ import {
 import { useDebouncedCallback, useLocalStorage } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { withChosen } from './chosen.ts';
 import { download, toCsv } from './csv.ts';
 import { type ListState, type ListUpdate, PAGE_SIZES, useListState } from './useListState.ts';
 
@@ -69,11 +70,19 @@ export interface DataListProps<Row extends { id: string }, Fixed = undefined> {
   params?: string[];
   /** Controls for those parameters, shown after the search box. */
   toolbar?(list: { state: ListState<string>; update: ListUpdate }): ReactNode;
+  /** Rows can be chosen, on this page or across the whole filtered view, for actions on many at once. */
+  selection?: {
+    /** Names a row in its checkbox's label. */
+    label(row: Row): string;
+    /** What can be done to the chosen rows; `clear` empties the choice. */
+    actions(rows: Row[], clear: () => void): ReactNode;
+  };
 }
 
 /**
  * A list screen: search, filter chips, sortable columns, cursor pages, a column choice kept per browser,
- * and CSV export of the whole filtered view. Its state lives in the URL.
+ * CSV export of the whole filtered view, and, when asked for, a choice of rows for actions on many. Its state
+ * lives in the URL; the choice of rows lives in the page, across pages and filters until cleared.
  */
 export function DataList<Row extends { id: string }, Fixed = undefined>(props: DataListProps<Row, Fixed>) {
   const { name, title, columns, filterGroups = [], emptyText, fixed = undefined as Fixed, params = [] } = props;
@@ -86,6 +95,8 @@ export function DataList<Row extends { id: string }, Fixed = undefined>(props: D
   const [search, setSearch] = useState(state.search);
   const applySearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 300);
   const [exporting, setExporting] = useState(false);
+  const [selected, setSelected] = useState<ReadonlyMap<string, Row>>(new Map());
+  const [selectingAll, setSelectingAll] = useState(false);
 
   const page = useQuery({
     queryKey: ['list', name, fixed, state],
@@ -112,12 +123,28 @@ export function DataList<Row extends { id: string }, Fixed = undefined>(props: D
     }
   }
 
+  async function selectAllFiltered() {
+    setSelectingAll(true);
+    try {
+      const next = new Map(selected);
+      for await (const row of props.fetchAll(state, fixed)) next.set(row.id, row);
+      setSelected(next);
+    } finally {
+      setSelectingAll(false);
+    }
+  }
+
+  const choose = (rows: readonly Row[], on: boolean) => setSelected(withChosen(selected, rows, on));
+
   function sortBy(field: string) {
     const direction = state.sort?.field === field && state.sort.direction === 'ASC' ? 'DESC' : 'ASC';
     update({ sort: `${field}:${direction}` });
   }
 
   const total = page.data?.totalCount ?? 0;
+  const onPage = page.data?.nodes ?? [];
+  const chosenOnPage = onPage.filter((row) => selected.has(row.id)).length;
+  const selection = props.selection;
   // One width for every group's label, so that the chips of all groups start in one column.
   const labelWidth = Math.max(60, ...filterGroups.map((group) => group.label.length * 7.5));
   return (
@@ -189,10 +216,37 @@ export function DataList<Row extends { id: string }, Fixed = undefined>(props: D
           </Group>
         ))}
 
+      {selection && selected.size > 0 && (
+        <Group gap="sm" wrap="wrap" data-testid={`${name}-selection`}>
+          <Text size="sm" fw={500}>
+            {selected.size.toLocaleString('en')} selected
+          </Text>
+          {chosenOnPage === onPage.length && selected.size < total && (
+            <Button variant="subtle" size="compact-sm" onClick={selectAllFiltered} loading={selectingAll}>
+              Select all {total.toLocaleString('en')} in this view
+            </Button>
+          )}
+          <Button variant="subtle" color="gray" size="compact-sm" onClick={() => setSelected(new Map())}>
+            Clear selection
+          </Button>
+          {selection.actions([...selected.values()], () => setSelected(new Map()))}
+        </Group>
+      )}
       <Table.ScrollContainer minWidth={900}>
         <Table striped highlightOnHover verticalSpacing="xs" aria-busy={page.isFetching} data-testid={`${name}-table`}>
           <Table.Thead>
             <Table.Tr>
+              {selection && (
+                <Table.Th w={36}>
+                  <Checkbox
+                    aria-label="Select all on this page"
+                    checked={onPage.length > 0 && chosenOnPage === onPage.length}
+                    indeterminate={chosenOnPage > 0 && chosenOnPage < onPage.length}
+                    disabled={onPage.length === 0}
+                    onChange={(event) => choose(onPage, event.currentTarget.checked)}
+                  />
+                </Table.Th>
+              )}
               {shown.map((column) => {
                 const sorted = state.sort?.field === column.sortField ? state.sort?.direction : undefined;
                 return (
@@ -216,6 +270,7 @@ export function DataList<Row extends { id: string }, Fixed = undefined>(props: D
             {page.isPending
               ? Array.from({ length: 5 }, (_, index) => (
                   <Table.Tr key={`loading-${index}`}>
+                    {selection && <Table.Td />}
                     {shown.map((column) => (
                       <Table.Td key={column.key}>
                         <Skeleton h={16} />
@@ -225,6 +280,15 @@ export function DataList<Row extends { id: string }, Fixed = undefined>(props: D
                 ))
               : page.data?.nodes.map((row) => (
                   <Table.Tr key={row.id} data-testid={`${name}-row`}>
+                    {selection && (
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={`Select ${selection.label(row)}`}
+                          checked={selected.has(row.id)}
+                          onChange={(event) => choose([row], event.currentTarget.checked)}
+                        />
+                      </Table.Td>
+                    )}
                     {shown.map((column) => (
                       <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
                         {column.render(row)}

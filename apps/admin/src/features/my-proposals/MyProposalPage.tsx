@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useAction } from '../../lib/actions.ts';
 import { useSession } from '../../lib/session.tsx';
+import { ProposalFollowUp } from '../follow-up/ProposalFollowUp.tsx';
+import { ProposalTeam } from '../follow-up/ProposalTeam.tsx';
 import { ProposalHeader } from '../proposals/ProposalHeader.tsx';
 import { ProposalLoader } from '../proposals/ProposalLoader.tsx';
 import { ProposalSummary } from '../proposals/ProposalSummary.tsx';
@@ -10,7 +12,10 @@ import { EDITABLE_STATUSES } from '../proposals/status.ts';
 import type { ProposalDetails } from '../proposals/useProposals.ts';
 import { ProposalEditor } from './ProposalEditor.tsx';
 
-/** A new proposal (`/my-proposals/new`), or one of the team's: edited while a draft, then submitted. */
+/**
+ * A new proposal (`/my-proposals/new`), or one of the team's: edited with its team while a draft, then
+ * submitted; once selected for support, its milestones and progress reports.
+ */
 export function MyProposalPage() {
   const { proposalId = '' } = useParams();
   return (
@@ -72,6 +77,15 @@ function TeamProposal({ proposal: p }: { proposal: ProposalDetails }) {
       ) : (
         <ProposalSummary proposal={p} />
       )}
+      {editable && (
+        <Card withBorder padding="md" aria-label="Team">
+          <Title order={3} size="h4" mb="xs">
+            Team
+          </Title>
+          <ProposalTeam proposal={p} canEdit />
+        </Card>
+      )}
+      <ProposalFollowUp proposal={p} viewer="team" />
     </Stack>
   );
 }

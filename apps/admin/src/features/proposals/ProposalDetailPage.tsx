@@ -1,5 +1,6 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink, useParams } from 'react-router';
+import { ProposalFollowUp } from '../follow-up/ProposalFollowUp.tsx';
 import { useCanManageSeminar } from '../seminars/useSeminar.ts';
 import { AssignedReviewers } from './AssignedReviewers.tsx';
 import { AssignReviewer } from './AssignReviewer.tsx';
@@ -10,7 +11,7 @@ import { ProposalSummary } from './ProposalSummary.tsx';
 import { ReviewsList } from './ReviewsList.tsx';
 import { averageScore } from './status.ts';
 
-/** One proposal of a seminar, for staff: what it says, its reviews, reviewer assignment and decisions. */
+/** One proposal of a seminar, for staff: what it says, its team, reviews, reviewer assignment, decisions and follow-up. */
 export function ProposalDetailPage() {
   const { proposalId = '' } = useParams();
   const staff = useCanManageSeminar();
@@ -26,7 +27,8 @@ export function ProposalDetailPage() {
           return (
             <Stack gap="md">
               <ProposalHeader proposal={p}>{staff && <DecisionActions proposal={p} />}</ProposalHeader>
-              <ProposalSummary proposal={p} />
+              <ProposalSummary proposal={p} canEditTeam={staff} />
+              {staff && <ProposalFollowUp proposal={p} viewer="staff" />}
               {/* Reviews are listed to the seminar's staff and to the reviewer assigned; anyone else gets
                   none, and "0 of 0 reviewers" would not be true. */}
               {(staff || p.reviewers.length > 0) && (

@@ -1,6 +1,7 @@
-import { Badge, Card, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { dateTime } from '../../lib/format.ts';
+import { ProposalTeam } from '../follow-up/ProposalTeam.tsx';
 import { enumLabel } from '../lists/labels.ts';
 import type { ProposalDetails } from './useProposals.ts';
 
@@ -36,7 +37,14 @@ function SideCard({ title, empty, children }: { title: string; empty: string | n
 }
 
 /** What a proposal says and who wrote it, with the decisions taken on it; shared by every role's view. */
-export function ProposalSummary({ proposal }: { proposal: ProposalDetails }) {
+export function ProposalSummary({
+  proposal,
+  canEditTeam = false,
+}: {
+  proposal: ProposalDetails;
+  /** The viewer is on the team or staff: the team is changed here while the proposal may be edited. */
+  canEditTeam?: boolean;
+}) {
   return (
     <Stack gap="md">
       <Card withBorder padding="md">
@@ -48,20 +56,7 @@ export function ProposalSummary({ proposal }: { proposal: ProposalDetails }) {
       </Card>
       <Group align="flex-start" grow wrap="wrap" gap="md">
         <SideCard title="Team" empty={proposal.members.length === 0 ? 'No team recorded.' : null}>
-          <List size="sm" spacing={4} listStyleType="none" aria-label="Team">
-            {proposal.members.map((member) => (
-              <List.Item key={member.person.id}>
-                <Group gap="xs">
-                  <Text size="sm">{member.person.fullName}</Text>
-                  {member.role === 'LEAD' && (
-                    <Badge size="xs" variant="light">
-                      Lead
-                    </Badge>
-                  )}
-                </Group>
-              </List.Item>
-            ))}
-          </List>
+          <ProposalTeam proposal={proposal} canEdit={canEditTeam} />
           <Text size="sm" c="dimmed" mt="sm">
             Implemented by {proposal.implementingOrganization?.name ?? 'no organization named yet'}
           </Text>

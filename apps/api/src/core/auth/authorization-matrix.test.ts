@@ -223,14 +223,14 @@ const MATRIX: Row[] = [
   {
     covers: 'Query.people',
     what: 'a participant of another team in the list',
-    expect: '----AAA',
+    expect: '---AAAA',
     probe: async (send, f) =>
       idsOf((await send('{ people(first: 100) { nodes { id } } }')).data.people).includes(f.otherParticipant),
   },
   {
     covers: 'Query.person',
     what: 'a participant of another team by id',
-    expect: '----AAA',
+    expect: '---AAAA',
     probe: async (send, f) =>
       Boolean((await send('query($id: ID!) { person(id: $id) { id } }', { id: f.otherParticipant })).data.person),
   },
@@ -339,6 +339,18 @@ const MATRIX: Row[] = [
         await send('mutation($id: ID!) { userUpdate(input: { id: $id, version: -1 }) { userErrors { code } } }', {
           id: f.user,
         }),
+      ),
+  },
+  {
+    covers: 'Mutation.userPasswordReset',
+    what: "reset another account's password (refused for its length, so nothing is written)",
+    expect: '----A--',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { userPasswordReset(input: { id: $id, password: "x" }) { userErrors { code } } }',
+          { id: f.user },
+        ),
       ),
   },
   {
@@ -539,6 +551,32 @@ const MATRIX: Row[] = [
         await send('mutation($s: ID!) { enrollmentApply(input: { seminarId: $s }) { userErrors { code } } }', {
           s: f.draftSeminar,
         }),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentsApply',
+    what: 'nominate many to the draft seminar (an empty list, so nothing is written)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($s: ID!) { enrollmentsApply(input: { seminarId: $s, people: [] }) { userErrors { code } } }',
+          {
+            s: f.draftSeminar,
+          },
+        ),
+      ),
+  },
+  {
+    covers: 'Mutation.enrollmentsTransition',
+    what: 'move many enrollments (one named twice, so nothing is written)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { enrollmentsTransition(input: { ids: [$id, $id], step: ACCEPT }) { userErrors { code } } }',
+          { id: f.enrollment },
+        ),
       ),
   },
   {
@@ -901,6 +939,18 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    covers: 'Mutation.progressReportReview',
+    what: 'review a progress report (stale version)',
+    expect: '-AAAA-A',
+    probe: async (send, f) =>
+      !denied(
+        await send(
+          'mutation($id: ID!) { progressReportReview(input: { id: $id, version: -1, outcome: ACCEPTED }) { userErrors { code } } }',
+          { id: f.progressReport },
+        ),
+      ),
+  },
+  {
     covers: 'Mutation.progressReportDelete',
     what: 'change a progress report (stale version)',
     expect: '-AAAA-A',
@@ -1125,6 +1175,31 @@ const MATRIX: Row[] = [
     expect: '----AAA',
     probe: async (send, f) =>
       Boolean((await send('query($id: ID!) { node(id: $id) { id } }', { id: f.milestone })).data.node),
+  },
+  {
+    covers: 'Query.milestones',
+    what: 'the supported proposal’s milestone in the follow-up list',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      idsOf((await send('{ milestones(first: 50) { nodes { id } } }')).data.milestones).includes(f.milestone),
+  },
+  {
+    covers: 'Query.progressReports',
+    what: 'the supported proposal’s progress report in the follow-up list',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      idsOf((await send('{ progressReports(first: 50) { nodes { id } } }')).data.progressReports).includes(
+        f.progressReport,
+      ),
+  },
+  {
+    covers: 'Proposal.teamCandidates',
+    what: 'people who may join the supported proposal’s team (the coordinator here runs another seminar)',
+    expect: '----AAA',
+    probe: async (send, f) =>
+      ((
+        await send('query($id: ID!) { proposal(id: $id) { teamCandidates { personId } } }', { id: f.supportedProposal })
+      ).data.proposal?.teamCandidates.length ?? 0) > 0,
   },
   {
     covers: 'Proposal.progressReports',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 /** Longer passwords are cut off by nobody, but hashing megabytes would be a denial of service. */
@@ -28,4 +29,9 @@ export function passwordProblem(password: string, email: string): string | null 
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
   if (password.trim().toLowerCase() === email.trim().toLowerCase()) return 'Do not use your email as the password.';
   return null;
+}
+
+/** A password for someone else to receive once (a new account, a reset): 24 URL-safe characters, 144 bits. */
+export function generatePassword(): string {
+  return randomBytes(18).toString('base64url');
 }

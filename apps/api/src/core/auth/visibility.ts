@@ -106,6 +106,9 @@ export function reviewWhere(viewer: Viewer, scope: AccessScope): Prisma.ReviewWh
 
 export function personWhere(viewer: Viewer, scope: AccessScope): Prisma.PersonWhereInput {
   if (readsEverything(viewer)) return {};
+  // Coordinators nominate a cohort from the people recorded, so they find every person by name and
+  // workplace; personal details stay behind personalDetailsWhere.
+  if (viewer.kind === 'user' && viewer.role === 'COORDINATOR') return {};
   const seminarIds = reachableSeminarIds(scope);
   const { seminarIds: detailSeminarIds, proposalIds } = proposalDetailIds(scope);
   return {

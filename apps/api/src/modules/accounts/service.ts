@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { requireUser } from '../../core/auth/guards.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../../core/auth/passwords.ts';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../core/auth/passwords.ts';
 import { generateSecret, hashSecret, SESSION_TOKEN_PREFIX } from '../../core/auth/tokens.ts';
 import type { Viewer as ViewerIdentity } from '../../core/auth/viewer.ts';
 import type { Context } from '../../core/context.ts';
@@ -193,7 +192,7 @@ export async function ensureFirstAdmin(
 ): Promise<void> {
   if (await prisma.user.findFirst({ where: { role: 'ADMIN' }, select: { id: true } })) return;
   const email = normalizeEmail(options.email);
-  const password = options.password ?? randomBytes(18).toString('base64url');
+  const password = options.password ?? generatePassword();
   const problem = passwordProblem(password, email);
   if (problem) throw new Error(`ADMIN_PASSWORD is not acceptable: ${problem}`);
   await prisma.user.create({ data: { email, role: 'ADMIN', passwordHash: await hashPassword(password) } });

@@ -52,12 +52,13 @@ describe("an audit event's entityTitle", () => {
     const feedback = await api.db.prisma.feedback.create({
       data: { seminarId: EXAMPLE_SEMINAR_ID, enrollmentId: enrollment.id, rating: 4, anonymous: true },
     });
-    for (const [entityType, entityId] of [
+    const subjects: [string, string][] = [
       ['Enrollment', enrollment.id],
       ['Feedback', feedback.id],
-    ]) {
+    ];
+    for (const [entityType, entityId] of subjects) {
       await api.db.prisma.auditEvent.create({
-        data: { action: `${entityType.toLowerCase()}.update`, entityType, entityId: entityId! },
+        data: { action: `${entityType.toLowerCase()}.update`, entityType, entityId },
       });
     }
     const person = `${enrollment.person.givenName} ${enrollment.person.familyName}`;

@@ -3,6 +3,13 @@ import type { Context } from '../../core/context.ts';
 import { Organization } from '../organizations/types.ts';
 import { Person } from '../people/types.ts';
 import { Seminar } from '../seminars/types.ts';
+import { applyManyToSeminar, transitionEnrollments } from './bulk.ts';
+import {
+  EnrollmentsApplyInput,
+  EnrollmentsApplyPayload,
+  EnrollmentsTransitionInput,
+  EnrollmentsTransitionPayload,
+} from './bulk-types.ts';
 import { EnrollmentApplyInput, EnrollmentPayload, EnrollmentTransitionInput, EnrollmentUpdateInput } from './inputs.ts';
 import { EnrollmentListArgs } from './list.ts';
 import { applyToSeminar, transitionEnrollment, updateEnrollment } from './mutations.ts';
@@ -100,6 +107,30 @@ export class EnrollmentResolver {
     @Ctx() ctx: Context,
   ) {
     return transitionEnrollment(ctx, 'markNoShow', input);
+  }
+
+  @Mutation(() => EnrollmentsTransitionPayload, {
+    description:
+      'Applies one step to many enrollments, each as its single mutation would (same rules, same audit), in the order sent. A refused enrollment is left unchanged and the others proceed; `results` says per enrollment what happened.',
+  })
+  enrollmentsTransition(
+    @Arg('input', () => EnrollmentsTransitionInput, { description: 'The enrollments and the step.' })
+    input: EnrollmentsTransitionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return transitionEnrollments(ctx, input);
+  }
+
+  @Mutation(() => EnrollmentsApplyPayload, {
+    description:
+      'Nominates many people to one seminar, each as `enrollmentApply` would, in the order sent. A refused person (already enrolled: CONFLICT) is skipped and the others are enrolled; `results` says per person what happened. Staff.',
+  })
+  enrollmentsApply(
+    @Arg('input', () => EnrollmentsApplyInput, { description: 'The seminar and the people.' })
+    input: EnrollmentsApplyInput,
+    @Ctx() ctx: Context,
+  ) {
+    return applyManyToSeminar(ctx, input);
   }
 
   @FieldResolver(() => Seminar, { description: 'The seminar.' })

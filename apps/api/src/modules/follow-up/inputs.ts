@@ -1,4 +1,4 @@
-import { OutcomeLevel as OutcomeLevelEnum } from '@seminarhub/db';
+import { OutcomeLevel as OutcomeLevelEnum, ProgressReportReviewOutcome as ReviewOutcomeEnum } from '@seminarhub/db';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../core/scalars.ts';
 import { UserError } from '../../core/user-errors.ts';
@@ -112,7 +112,25 @@ export class ProgressReportRefInput {
   version!: number;
 }
 
-@ObjectType({ description: 'The result of scheduling, filling in or submitting a progress report.' })
+@InputType({ description: 'Staff’s review of a submitted progress report.' })
+export class ProgressReportReviewInput {
+  @Field(() => ID, { description: 'The progress report’s ID.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you read; a newer one is a CONFLICT.' })
+  version!: number;
+
+  @Field(() => ReviewOutcomeEnum, { description: 'ACCEPTED closes the report; RETURNED sends it back to the team.' })
+  outcome!: ReviewOutcomeEnum;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the team should know, up to 2,000 characters; required when RETURNED.',
+  })
+  note?: string | null;
+}
+
+@ObjectType({ description: 'The result of scheduling, filling in, submitting or reviewing a progress report.' })
 export class ProgressReportPayload {
   @Field(() => ProgressReport, { nullable: true, description: 'The progress report, as saved.' })
   progressReport!: ProgressReport | null;

@@ -4,15 +4,39 @@ import {
   DateFilter,
   DateTimeFilter,
   enumFilter,
+  IdFilter,
   IntFilter,
   oneOf,
   range,
+  reference,
   StringFilter,
+  type Translate,
   text,
+  type Where,
 } from '../../core/lists/filters.ts';
 import { type ListSpec, listArgs } from '../../core/lists/lists.ts';
 import { orderInput } from '../../core/lists/ordering.ts';
 import { documentOf } from '../../core/lists/search.ts';
+import { OPEN_MILESTONE, today } from './schedule.ts';
+
+/** A filter on the proposal's seminar or programme, for follow-up rows that hang off a proposal. */
+function viaProposal(translate: Translate<IdFilter>): Translate<IdFilter> {
+  return (filter, path, budget) => {
+    const where = translate(filter, path, budget);
+    return Object.keys(where).length ? { proposal: where } : {};
+  };
+}
+const programOfProposal: Translate<IdFilter> = (filter, path, budget) => {
+  const where = reference('programId', 'Program')(filter, path, budget);
+  return Object.keys(where).length ? { proposal: { seminar: where } } : {};
+};
+/** Overdue, or (false) not: the due date has passed and the row is still open. */
+const overdue =
+  (open: Where): Translate<boolean> =>
+  (value) => {
+    const late = { AND: [{ dueDate: { lt: today() } }, open] };
+    return value ? late : { NOT: late };
+  };
 
 const MilestoneStatusFilter = enumFilter(MilestoneStatus, 'MilestoneStatus');
 const OutcomeLevelFilter = enumFilter(OutcomeLevel, 'OutcomeLevel');
@@ -25,8 +49,24 @@ export class MilestoneFilter {
   @Field(() => MilestoneStatusFilter, { nullable: true, description: 'Where it stands.' })
   status?: InstanceType<typeof MilestoneStatusFilter> | null;
 
-  @Field(() => DateFilter, { nullable: true, description: 'When it is due: overdue ones are `lt` today.' })
+  @Field(() => DateFilter, { nullable: true, description: 'When it is due.' })
   dueDate?: DateFilter | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True for overdue milestones only (due date passed, still PLANNED or IN_PROGRESS), false for the rest.',
+  })
+  overdue?: boolean | null;
+
+  @Field(() => IdFilter, { nullable: true, description: 'The proposal it belongs to.' })
+  proposalId?: IdFilter | null;
+
+  @Field(() => IdFilter, { nullable: true, description: 'The seminar its proposal came out of.' })
+  seminarId?: IdFilter | null;
+
+  @Field(() => IdFilter, { nullable: true, description: 'The programme of its proposal’s seminar.' })
+  programId?: IdFilter | null;
 
   @Field(() => [MilestoneFilter], { nullable: true, description: 'Every one of these filters holds.' })
   AND?: MilestoneFilter[] | null;
@@ -48,7 +88,15 @@ export const MilestoneListArgs = listArgs(MilestoneFilter, MilestoneOrder, 'mile
 export type MilestoneListArgs = InstanceType<typeof MilestoneListArgs>;
 
 export const MILESTONE_LIST: ListSpec<Milestone, MilestoneFilter> = {
-  filter: { title: text('title'), status: oneOf('status'), dueDate: range('dueDate') },
+  filter: {
+    title: text('title'),
+    status: oneOf('status'),
+    dueDate: range('dueDate'),
+    overdue: overdue({ status: { in: OPEN_MILESTONE } }),
+    proposalId: reference('proposalId', 'Proposal'),
+    seminarId: viaProposal(reference('seminarId', 'Seminar')),
+    programId: programOfProposal,
+  },
   orders: {
     DUE_DATE: { field: 'dueDate', kind: 'date', direction: 'asc', value: (row) => row.dueDate },
     TITLE: { field: 'title', kind: 'string', direction: 'asc', value: (row) => row.title },
@@ -81,6 +129,27 @@ export class ProgressReportFilter {
   @Field(() => OutcomeLevelFilter, { nullable: true, description: 'The outcome reached.' })
   outcomeLevel?: InstanceType<typeof OutcomeLevelFilter> | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True for overdue reports only (due date passed, not submitted), false for the rest.',
+  })
+  overdue?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True for reports submitted and waiting for staff’s review, false for the rest.',
+  })
+  awaitingReview?: boolean | null;
+
+  @Field(() => IdFilter, { nullable: true, description: 'The proposal it reports on.' })
+  proposalId?: IdFilter | null;
+
+  @Field(() => IdFilter, { nullable: true, description: 'The seminar its proposal came out of.' })
+  seminarId?: IdFilter | null;
+
+  @Field(() => IdFilter, { nullable: true, description: 'The programme of its proposal’s seminar.' })
+  programId?: IdFilter | null;
+
   @Field(() => [ProgressReportFilter], { nullable: true, description: 'Every one of these filters holds.' })
   AND?: ProgressReportFilter[] | null;
 
@@ -106,6 +175,14 @@ export const PROGRESS_REPORT_LIST: ListSpec<ProgressReport, ProgressReportFilter
     submitted: (submitted) => ({ submittedAt: submitted ? { not: null } : null }),
     submittedAt: range('submittedAt'),
     outcomeLevel: oneOf('outcomeLevel'),
+    overdue: overdue({ submittedAt: null }),
+    awaitingReview: (value) => {
+      const waiting = { submittedAt: { not: null }, reviewOutcome: null };
+      return value ? waiting : { NOT: waiting };
+    },
+    proposalId: reference('proposalId', 'Proposal'),
+    seminarId: viaProposal(reference('seminarId', 'Seminar')),
+    programId: programOfProposal,
   },
   orders: {
     DUE_DATE: { field: 'dueDate', kind: 'date', direction: 'asc', value: (row) => row.dueDate },

@@ -269,7 +269,7 @@ describe('milestones', () => {
     const report = (
       await coordinator.graphql(
         'mutation($input: ProgressReportCreateInput!) { progressReportCreate(input: $input) { progressReport { id version } userErrors { code } } }',
-        { input: { proposalId: proposal.id, monthsAfter: 3, dueDate: '2027-01-15' } },
+        { input: { proposalId: proposal.id, monthsAfter: 9, dueDate: '2027-01-15' } },
       )
     ).data.progressReportCreate.progressReport;
     const linked = await lead.graphql(

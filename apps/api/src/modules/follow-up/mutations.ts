@@ -18,6 +18,7 @@ import type {
   ProgressReportDeletePayload,
   ProgressReportPayload,
   ProgressReportRefInput,
+  ProgressReportReviewInput,
   ProgressReportUpdateInput,
 } from './inputs.ts';
 
@@ -376,10 +377,83 @@ export async function submitProgressReport(
       }
       const after = await tx.progressReport.update({
         where: { id: found.id },
-        data: { submittedAt: new Date(), version: { increment: 1 } },
+        // A new submission waits for a new review: the last one (a return) is cleared.
+        data: {
+          submittedAt: new Date(),
+          reviewOutcome: null,
+          reviewNote: null,
+          reviewedAt: null,
+          reviewedById: null,
+          version: { increment: 1 },
+        },
       });
       await recordAudit(tx, ctx, {
         action: 'progressReport.submit',
+        entityType: 'ProgressReport',
+        entityId: found.id,
+        before,
+        after,
+      });
+      return after;
+    },
+  );
+  return outcome.ok
+    ? { progressReport: outcome.result, userErrors: [] }
+    : { progressReport: null, userErrors: outcome.errors };
+}
+
+/**
+ * Staff review a submitted report once: ACCEPTED closes it; RETURNED sends it back to the team, which
+ * may then change it and submit it again (and it counts as overdue again once past its due date).
+ */
+export async function reviewProgressReport(
+  ctx: Context,
+  input: ProgressReportReviewInput,
+): Promise<ProgressReportPayload> {
+  const found = await writableReport(ctx, input.id, 'staff');
+  if (!found) return { progressReport: null, userErrors: [notFound('id', 'progress report')] };
+  const note = cleanText(input.note) ?? null;
+  const checks = new Checks().text('note', input.note, { min: 0, max: 2000 });
+  if (input.outcome === 'RETURNED' && !note) checks.fail('note', 'Say what the team should add or change.');
+  if (!checks.ok) return { progressReport: null, userErrors: checks.errors };
+  const outcome = await changeVersioned<ProgressReport, ProgressReport>(
+    ctx.prisma,
+    'ProgressReport',
+    'progress report',
+    found.id,
+    input.version,
+    async (tx, before) => {
+      if (before.submittedAt === null) {
+        refuse(
+          userError(
+            UserErrorCode.INVALID_TRANSITION,
+            'The progress report is not submitted: there is nothing to review.',
+            ['input', 'id'],
+          ),
+        );
+      }
+      if (before.reviewOutcome !== null) {
+        refuse(
+          userError(
+            UserErrorCode.INVALID_TRANSITION,
+            `The progress report is already reviewed (${before.reviewOutcome}).`,
+            ['input', 'id'],
+          ),
+        );
+      }
+      const after = await tx.progressReport.update({
+        where: { id: found.id },
+        data: {
+          reviewOutcome: input.outcome,
+          reviewNote: note,
+          reviewedAt: new Date(),
+          reviewedById: ctx.viewer.kind === 'user' ? ctx.viewer.userId : null,
+          ...(input.outcome === 'RETURNED' ? { submittedAt: null } : {}),
+          version: { increment: 1 },
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: `progressReport.review`,
         entityType: 'ProgressReport',
         entityId: found.id,
         before,

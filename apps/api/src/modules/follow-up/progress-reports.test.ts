@@ -19,7 +19,7 @@ const SUBMIT = `mutation($input: ProgressReportRefInput!) { progressReportSubmit
 const DELETE =
   'mutation($input: ProgressReportRefInput!) { progressReportDelete(input: $input) { deletedId userErrors { field code message } } }';
 
-const schedule = async (actor: Actor, proposal: { id: string }, monthsAfter = 3, dueDate = '2027-01-15') =>
+const schedule = async (actor: Actor, proposal: { id: string }, monthsAfter = 9, dueDate = '2026-07-25') =>
   (await actor.graphql(CREATE, { input: { proposalId: proposal.id, monthsAfter, dueDate } })).data.progressReportCreate;
 const update = async (actor: Actor, report: { id: string; version: number }, fields: Record<string, unknown>) =>
   (await actor.graphql(UPDATE, { input: { id: report.id, version: report.version, ...fields } })).data
@@ -62,12 +62,13 @@ describe('progress reports', () => {
       )
     ).data.milestoneCreate.milestone;
 
-    const twelve = await schedule(coordinator, proposal, 12, '2027-10-15');
+    // The 3, 6 and 12-month reports came with the start of implementation; staff add others.
+    const twelve = await schedule(coordinator, proposal, 18, '2027-04-25');
     expect(twelve.userErrors).toEqual([]);
-    const three = await schedule(coordinator, proposal, 3, '2027-01-15');
+    const three = await schedule(coordinator, proposal, 9, '2026-07-25');
     expect(three.progressReport).toMatchObject({
-      monthsAfter: 3,
-      dueDate: '2027-01-15',
+      monthsAfter: 9,
+      dueDate: '2026-07-25',
       submittedAt: null,
       percentComplete: 0,
       outcomeLevel: 'NONE',
@@ -100,9 +101,9 @@ describe('progress reports', () => {
       'query($id: ID!) { proposal(id: $id) { progressReports { totalCount nodes { monthsAfter submittedAt } } } }',
       { id: proposal.id },
     );
-    expect(listed.data.proposal.progressReports.totalCount).toBe(2);
+    expect(listed.data.proposal.progressReports.totalCount).toBe(5);
     expect(listed.data.proposal.progressReports.nodes.map((node: { monthsAfter: number }) => node.monthsAfter)).toEqual(
-      [3, 12],
+      [3, 6, 9, 12, 18],
     );
 
     expect(await remove(coordinator, twelve.progressReport)).toEqual({
@@ -280,9 +281,10 @@ describe('progress reports', () => {
         node: null,
       });
     }
+    // The one scheduled here, and the 3, 6 and 12-month reports scheduled with the start of implementation.
     for (const actor of [lead, coordinator]) {
       expect((await actor.graphql(view, variables)).data).toEqual({
-        proposal: { title: 'Public title', progressReports: { totalCount: 1 } },
+        proposal: { title: 'Public title', progressReports: { totalCount: 4 } },
         node: { id: report.id },
       });
     }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
 import { Proposal } from '../proposals/types.ts';
 import {
@@ -11,6 +11,7 @@ import {
   ProgressReportDeletePayload,
   ProgressReportPayload,
   ProgressReportRefInput,
+  ProgressReportReviewInput,
   ProgressReportUpdateInput,
 } from './inputs.ts';
 import { MilestoneListArgs, ProgressReportListArgs } from './list.ts';
@@ -19,12 +20,14 @@ import {
   createProgressReport,
   deleteMilestone,
   deleteProgressReport,
+  reviewProgressReport,
   submitProgressReport,
   transitionMilestone,
   updateMilestone,
   updateProgressReport,
 } from './mutations.ts';
-import { milestonesOfProposal, progressReportsOfProposal } from './service.ts';
+import { milestoneOverdue, reportOverdue } from './schedule.ts';
+import { listMilestones, listProgressReports, milestonesOfProposal, progressReportsOfProposal } from './service.ts';
 import { Milestone, MilestoneConnection, ProgressReport, ProgressReportConnection } from './types.ts';
 
 @Resolver(() => Proposal)
@@ -50,9 +53,24 @@ export class ProposalFollowUpResolver {
 
 @Resolver(() => Milestone)
 export class MilestoneResolver {
+  @Query(() => MilestoneConnection, {
+    description:
+      'Milestones of the proposals whose details the viewer may read, by due date. Filter on `programId` and `overdue` (or `status` PLANNED and IN_PROGRESS with `dueDate`) for what a programme’s teams still have to reach: by due date, the overdue come first.',
+  })
+  milestones(@Args(() => MilestoneListArgs) args: MilestoneListArgs, @Ctx() ctx: Context) {
+    return listMilestones(ctx, args);
+  }
+
   @FieldResolver(() => Proposal, { description: 'The proposal it belongs to.' })
   proposal(@Root() milestone: Milestone, @Ctx() ctx: Context) {
     return ctx.loaders.proposal.load(milestone.proposalId);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when its due date has passed (today in UTC) and it is still PLANNED or IN_PROGRESS.',
+  })
+  overdue(@Root() milestone: Milestone): boolean {
+    return milestoneOverdue(milestone);
   }
 
   @Mutation(() => MilestonePayload, {
@@ -122,9 +140,25 @@ export class MilestoneResolver {
 
 @Resolver(() => ProgressReport)
 export class ProgressReportResolver {
+  @Query(() => ProgressReportConnection, {
+    description:
+      'Progress reports of the proposals whose details the viewer may read, by due date. Filter on `programId` and `submitted: false` (with `dueDate`) for what a programme’s teams still owe, the overdue first; `awaitingReview` for what staff have to read.',
+  })
+  progressReports(@Args(() => ProgressReportListArgs) args: ProgressReportListArgs, @Ctx() ctx: Context) {
+    return listProgressReports(ctx, args);
+  }
+
   @FieldResolver(() => Proposal, { description: 'The proposal it reports on.' })
   proposal(@Root() report: ProgressReport, @Ctx() ctx: Context) {
     return ctx.loaders.proposal.load(report.proposalId);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when its due date has passed (today in UTC) and it is not submitted; a report returned by staff counts.',
+  })
+  overdue(@Root() report: ProgressReport): boolean {
+    return reportOverdue(report);
   }
 
   @FieldResolver(() => Milestone, { nullable: true, description: 'The milestone it is about, if any.' })
@@ -134,7 +168,7 @@ export class ProgressReportResolver {
 
   @Mutation(() => ProgressReportPayload, {
     description:
-      'Schedules a progress report for a proposal IN_IMPLEMENTATION or COMPLETED; one per number of months. Staff.',
+      'Schedules a progress report for a proposal IN_IMPLEMENTATION or COMPLETED; one per number of months. The 3, 6 and 12-month reports are scheduled by proposalStartImplementation already. Staff.',
   })
   progressReportCreate(
     @Arg('input', () => ProgressReportCreateInput, { description: 'The report to expect.' })
@@ -163,6 +197,17 @@ export class ProgressReportResolver {
     @Ctx() ctx: Context,
   ) {
     return submitProgressReport(ctx, input);
+  }
+
+  @Mutation(() => ProgressReportPayload, {
+    description:
+      'Reviews a submitted progress report, once: ACCEPTED closes it; RETURNED (with a note) sends it back to the team, unsubmitted. Staff.',
+  })
+  progressReportReview(
+    @Arg('input', () => ProgressReportReviewInput, { description: 'The review.' }) input: ProgressReportReviewInput,
+    @Ctx() ctx: Context,
+  ) {
+    return reviewProgressReport(ctx, input);
   }
 
   @Mutation(() => ProgressReportDeletePayload, {

@@ -1,6 +1,6 @@
 import { followUpWhere } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
-import { nestedList } from '../../core/lists/lists.ts';
+import { listConnection, nestedList } from '../../core/lists/lists.ts';
 import { MILESTONE_LIST, type MilestoneListArgs, PROGRESS_REPORT_LIST, type ProgressReportListArgs } from './list.ts';
 
 /**
@@ -28,5 +28,26 @@ export async function progressReportsOfProposal(ctx: Context, proposalId: string
     parentKey: 'proposalId',
     visible: followUpWhere(ctx.viewer, await ctx.scope()),
     findParents: (ids, args) => ctx.prisma.proposal.findMany({ where: { id: { in: ids } }, ...args }),
+  });
+}
+
+/**
+ * Milestones across proposals, by due date: with `programId` and `overdue` or `status` filters, what a
+ * programme's teams still have to reach. Only those of proposals whose details the viewer may read.
+ */
+export async function listMilestones(ctx: Context, args: MilestoneListArgs) {
+  return listConnection(ctx, MILESTONE_LIST, args, {
+    visible: followUpWhere(ctx.viewer, await ctx.scope()),
+    findMany: (query) => ctx.prisma.milestone.findMany(query),
+    count: (where) => ctx.prisma.milestone.count({ where }),
+  });
+}
+
+/** Progress reports across proposals, by due date: what is due, overdue or waiting for review. */
+export async function listProgressReports(ctx: Context, args: ProgressReportListArgs) {
+  return listConnection(ctx, PROGRESS_REPORT_LIST, args, {
+    visible: followUpWhere(ctx.viewer, await ctx.scope()),
+    findMany: (query) => ctx.prisma.progressReport.findMany(query),
+    count: (where) => ctx.prisma.progressReport.count({ where }),
   });
 }

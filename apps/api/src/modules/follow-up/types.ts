@@ -3,6 +3,7 @@ import {
   MilestoneStatus as MilestoneStatusEnum,
   OutcomeLevel as OutcomeLevelEnum,
   type ProgressReport as ProgressReportRow,
+  ProgressReportReviewOutcome as ReviewOutcomeEnum,
 } from '@seminarhub/db';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../core/node.ts';
@@ -28,6 +29,15 @@ registerEnumType(OutcomeLevelEnum, {
     APPLIED: { description: 'Put into practice by the implementing organization.' },
     INSTITUTIONALISED: { description: 'Built into the organization’s rules, budget or routine.' },
     SCALED: { description: 'Taken up beyond the organization, by others or nationwide.' },
+  },
+});
+
+registerEnumType(ReviewOutcomeEnum, {
+  name: 'ProgressReportReviewOutcome',
+  description: 'What staff made of a submitted progress report.',
+  valuesConfig: {
+    ACCEPTED: { description: 'Accepted as it stands; the report is closed.' },
+    RETURNED: { description: 'Sent back to the team, unsubmitted, to be completed and submitted again.' },
   },
 });
 
@@ -87,6 +97,19 @@ export class ProgressReport extends Node implements Partial<ProgressReportRow> {
 
   @Field(() => String, { nullable: true, description: 'What was done and what came of it.' })
   summary!: string | null;
+
+  @Field(() => ReviewOutcomeEnum, {
+    nullable: true,
+    description:
+      'Staff’s review of the last submission: ACCEPTED, or RETURNED to the team; null while none is reviewed. Cleared when the team submits again.',
+  })
+  reviewOutcome!: ReviewOutcomeEnum | null;
+
+  @Field(() => String, { nullable: true, description: 'What staff said in their review.' })
+  reviewNote!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When staff reviewed it.' })
+  reviewedAt!: Date | null;
 
   @Field(() => Int, { description: 'Revision number, raised by every change; updates must name the one they read.' })
   version!: number;

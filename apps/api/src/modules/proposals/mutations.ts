@@ -7,6 +7,7 @@ import { type UserError, UserErrorCode, userError } from '../../core/user-errors
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
 import { enumWords, stepRefused } from '../../core/words.ts';
+import { scheduleStandardReports } from '../follow-up/schedule.ts';
 import { mayManage } from '../seminars/mutations.ts';
 import type {
   ProposalCreateInput,
@@ -220,6 +221,7 @@ export async function transitionProposal(
           version: { increment: 1 },
         },
       });
+      if (rule.to === 'IN_IMPLEMENTATION') await scheduleStandardReports(tx, ctx, after);
       if ('decision' in rule) {
         await tx.proposalDecision.create({
           data: {

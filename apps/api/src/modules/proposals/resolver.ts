@@ -156,7 +156,8 @@ export class ProposalResolver {
   }
 
   @Mutation(() => ProposalPayload, {
-    description: 'SELECTED_FOR_SUPPORT to IN_IMPLEMENTATION: follow-up begins. Staff.',
+    description:
+      'SELECTED_FOR_SUPPORT to IN_IMPLEMENTATION: follow-up begins, with the 3, 6 and 12-month progress reports scheduled, due that many months after the seminar’s last day. Staff.',
   })
   proposalStartImplementation(
     @Arg('input', () => ProposalTransitionInput, { description: 'The proposal, and the decision’s terms.' })

@@ -122,7 +122,9 @@ export class ReviewResolver {
     return ctx.loaders.person.load(review.reviewerId);
   }
 
-  @FieldResolver(() => [ReviewScore], { description: 'The score given on each criterion.' })
+  @FieldResolver(() => [ReviewScore], {
+    description: 'The score given on each criterion, in the programme’s order of criteria (`position`).',
+  })
   scores(@Root() review: Review, @Ctx() ctx: Context) {
     return ctx.loaders.scoresByReview.load(review.id);
   }

@@ -146,4 +146,25 @@ describe('reviews', () => {
     expect(await names(await api.as('PARTICIPANT', { personId: lead.personId }))).toEqual([]);
     expect(await names(await api.as('COORDINATOR'))).toEqual([]);
   });
+
+  it("list a review's scores in the programme's order of its criteria, also once that order changes", async () => {
+    const expert = await reviewer('Ordered', null);
+    await coordinator.graphql(ASSIGN, { input: { proposalId, reviewerId: expert.personId } });
+    // Sent in the reverse order of the criteria, scored in theirs.
+    const scores = allScores((c) => c.minScore).reverse();
+    const { data } = await expert.actor.graphql(SUBMIT, { input: { proposalId, recommendation: 'REVISE', scores } });
+    const named = (review: { scores: { criterion: { name: string } }[] }) => review.scores.map((s) => s.criterion.name);
+    expect(named(data.reviewSubmit.review)).toEqual(criteria.map((criterion) => criterion.name));
+
+    const last = criteria.length - 1;
+    for (const [index, criterion] of criteria.entries()) {
+      await api.db.prisma.reviewCriterion.update({ where: { id: criterion.id }, data: { position: last - index } });
+    }
+    const read = await coordinator.graphql(
+      'query($id: ID!) { proposal(id: $id) { reviews(first: 20) { nodes { reviewer { id } scores { criterion { name } } } } } }',
+      { id: proposalId },
+    );
+    const mine = read.data.proposal.reviews.nodes.find((review: any) => review.reviewer.id === expert.personId);
+    expect(named(mine)).toEqual(criteria.map((criterion) => criterion.name).reverse());
+  });
 });

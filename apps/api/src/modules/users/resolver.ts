@@ -1,11 +1,16 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.ts';
-import { createUser, setCoordinatorAssignments, updateUser } from './service.ts';
+import { User } from '../accounts/types.ts';
+import { Program } from '../programs/types.ts';
+import { Seminar } from '../seminars/types.ts';
+import { createUser, resetPassword, setCoordinatorAssignments, updateUser } from './service.ts';
 import {
   CoordinatorAssignmentsSetInput,
   CoordinatorAssignmentsSetPayload,
   UserCreateInput,
   UserCreatePayload,
+  UserPasswordResetInput,
+  UserPasswordResetPayload,
   UserUpdateInput,
   UserUpdatePayload,
 } from './types.ts';
@@ -30,6 +35,18 @@ export class UserAdministrationResolver {
     return updateUser(ctx, input);
   }
 
+  @Mutation(() => UserPasswordResetPayload, {
+    description:
+      'Sets a new password for another account, or generates one returned once, and signs the account out everywhere. Administrators only.',
+  })
+  userPasswordReset(
+    @Arg('input', () => UserPasswordResetInput, { description: 'The account and its new password.' })
+    input: UserPasswordResetInput,
+    @Ctx() ctx: Context,
+  ) {
+    return resetPassword(ctx, input);
+  }
+
   @Mutation(() => CoordinatorAssignmentsSetPayload, {
     description: 'Sets the programmes and seminars a coordinator manages. Administrators only.',
   })
@@ -39,5 +56,25 @@ export class UserAdministrationResolver {
     @Ctx() ctx: Context,
   ) {
     return setCoordinatorAssignments(ctx, input);
+  }
+}
+
+/** What `coordinatorAssignmentsSet` stored, read back; a User is seen only by administrators and by its owner. */
+@Resolver(() => User)
+export class UserAssignmentsResolver {
+  @FieldResolver(() => [Program], {
+    description:
+      'The programmes this account coordinates, with all their seminars, by title; empty unless it is a COORDINATOR. Seen by administrators and by the account itself.',
+  })
+  async coordinatedPrograms(@Root() user: User, @Ctx() ctx: Context) {
+    return (await ctx.loaders.programAssignmentsByUser.load(user.id)).map((row) => row.program);
+  }
+
+  @FieldResolver(() => [Seminar], {
+    description:
+      'The single seminars assigned to this account to coordinate, by start date; empty unless it is a COORDINATOR. Seminars of its programmes are not repeated here. Seen by administrators and by the account itself.',
+  })
+  async coordinatedSeminars(@Root() user: User, @Ctx() ctx: Context) {
+    return (await ctx.loaders.seminarAssignmentsByUser.load(user.id)).map((row) => row.seminar);
   }
 }

@@ -52,6 +52,13 @@ export class UserUpdateInput {
     description: 'True disables the account and signs it out everywhere; false enables it again.',
   })
   disabled?: boolean | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Links the account to this person (one account per person; another account linked to them is a CONFLICT); null unlinks it; leave out to keep it.',
+  })
+  personId?: string | null;
 }
 
 @ObjectType({ description: 'The result of changing an account.' })
@@ -81,5 +88,33 @@ export class CoordinatorAssignmentsSetPayload {
   user!: User | null;
 
   @Field(() => [UserError], { description: 'Why nothing was changed; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'A new password for another account, set by an administrator.' })
+export class UserPasswordResetInput {
+  @Field(() => ID, { description: 'The account’s ID; not your own (change yours with `passwordChange`).' })
+  id!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The new password, 12 to 256 characters, not the email. Leave out to have one generated and returned once.',
+  })
+  password?: string | null;
+}
+
+@ObjectType({ description: 'The result of resetting a password. Every session of the account is signed out.' })
+export class UserPasswordResetPayload {
+  @Field(() => User, { nullable: true, description: 'The account, with its new password.' })
+  user!: User | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The generated password, when none was given. Shown only in this response: hand it over safely.',
+  })
+  generatedPassword!: string | null;
+
+  @Field(() => [UserError], { description: 'Why the password was not reset; empty on success.' })
   userErrors!: UserError[];
 }
