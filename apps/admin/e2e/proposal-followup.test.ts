@@ -64,6 +64,8 @@ describe('a proposal’s team and follow-up', () => {
   it('the writer adds a teammate and hands over the lead; a refusal is shown on the member it is about', async () => {
     const page = await newPage();
     await signIn(page, live, 'PARTICIPANT', { personId: writer.id });
+    // Participants land on My seminars; their proposals are one section down.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'My proposals' }).click();
     await page.getByRole('link', { name: /Open budget portal for districts/ }).click();
     await page.getByRole('list', { name: 'Team' }).waitFor();
 
@@ -138,6 +140,8 @@ describe('a proposal’s team and follow-up', () => {
   it('the team fills in and submits the 3-month report', async () => {
     const page = await newPage();
     await signIn(page, live, 'PARTICIPANT', { personId: selectedLead });
+    // Participants land on My seminars; their proposals are one section down.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'My proposals' }).click();
     await page.getByRole('link', { name: new RegExp((await get(selectedId)).title) }).click();
     const form = page.getByRole('form', { name: 'Fill in the 3-month report' });
     await form.getByRole('textbox', { name: /^Carried out/ }).fill('40');

@@ -58,7 +58,8 @@ describe('a proposal from draft to support', () => {
     const page = await newPage();
     await signIn(page, live, 'PARTICIPANT', { personId: world.freeParticipantIds[0]! });
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['My proposals']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['My seminars', 'My proposals']);
+    await nav.getByRole('link', { name: 'My proposals' }).click();
     await expect.poll(() => page.getByText('You are not on a proposal team yet').count()).toBe(1);
 
     await page.getByRole('link', { name: 'Write a proposal' }).click();
@@ -87,9 +88,9 @@ describe('a proposal from draft to support', () => {
     await page.getByRole('link', { name: '← My proposals' }).click();
     await page.getByRole('link', { name: new RegExp(TITLE) }).waitFor();
     await screenshot(page, 'my-proposals');
-    // The dashboard is not a participant's: the index sends them to their own section.
+    // The dashboard is not a participant's: the index sends them to their own area.
     await page.goto(`${live.api.url}/admin/`);
-    await page.getByRole('heading', { name: 'My proposals', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'My seminars', level: 1 }).waitFor();
     expect(await page.getByRole('heading', { name: 'Dashboard' }).count()).toBe(0);
     await leave(page);
   });

@@ -164,6 +164,7 @@ describe('a seminar from set-up to a proposal selected for support', () => {
 
   it('the participant writes a proposal and submits it', async () => {
     await visit('participant', 'PARTICIPANT', async (page) => {
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'My proposals' }).click();
       await page.getByRole('link', { name: 'Write a proposal' }).click();
       await choose(page, /^Seminar/, TITLE);
       await page.getByRole('textbox', { name: /^Title/ }).fill(PROPOSAL);

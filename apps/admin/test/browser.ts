@@ -29,7 +29,7 @@ const LANDING: Record<UserRole, string> = {
   ADMIN: 'Dashboard',
   COORDINATOR: 'Dashboard',
   REVIEWER: 'Reviews',
-  PARTICIPANT: 'My proposals',
+  PARTICIPANT: 'My seminars',
 };
 
 /**

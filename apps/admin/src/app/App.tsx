@@ -7,7 +7,17 @@ import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-rou
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { SeminarLayout } from '../features/seminars/SeminarLayout.tsx';
-import { ACCOUNTS, type Access, API_KEYS, AUDIT, PLACES, RequireAccess, STAFF } from '../lib/access.tsx';
+import {
+  ACCOUNTS,
+  type Access,
+  API_KEYS,
+  AUDIT,
+  MY_SEMINARS,
+  PLACES,
+  PROPOSAL_PAGE,
+  RequireAccess,
+  STAFF,
+} from '../lib/access.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
 import { RouteError } from './RouteError.tsx';
 import { Shell } from './Shell.tsx';
@@ -73,26 +83,34 @@ const router = () =>
                   },
                   {
                     path: 'enrollments',
-                    ...screen(() =>
-                      import('../features/enrollments/EnrollmentsPage.tsx').then((m) => m.EnrollmentsPage),
+                    ...screen(
+                      () => import('../features/enrollments/EnrollmentsPage.tsx').then((m) => m.EnrollmentsPage),
+                      STAFF,
                     ),
                   },
                   {
                     path: 'attendance/:sessionId?',
-                    ...screen(() => import('../features/attendance/AttendancePage.tsx').then((m) => m.AttendancePage)),
+                    ...screen(
+                      () => import('../features/attendance/AttendancePage.tsx').then((m) => m.AttendancePage),
+                      STAFF,
+                    ),
                   },
                   {
                     path: 'feedback',
-                    ...screen(() => import('../features/feedback/FeedbackTab.tsx').then((m) => m.FeedbackTab)),
+                    ...screen(() => import('../features/feedback/FeedbackTab.tsx').then((m) => m.FeedbackTab), STAFF),
                   },
                   {
                     path: 'proposals',
-                    ...screen(() => import('../features/proposals/ProposalsBoard.tsx').then((m) => m.ProposalsBoard)),
+                    ...screen(
+                      () => import('../features/proposals/ProposalsBoard.tsx').then((m) => m.ProposalsBoard),
+                      STAFF,
+                    ),
                   },
                   {
                     path: 'proposals/:proposalId',
-                    ...screen(() =>
-                      import('../features/proposals/ProposalDetailPage.tsx').then((m) => m.ProposalDetailPage),
+                    ...screen(
+                      () => import('../features/proposals/ProposalDetailPage.tsx').then((m) => m.ProposalDetailPage),
+                      PROPOSAL_PAGE,
                     ),
                   },
                 ],
@@ -148,6 +166,21 @@ const router = () =>
               {
                 path: 'reviews/:proposalId',
                 ...screen(() => import('../features/reviews/ReviewPage.tsx').then((m) => m.ReviewPage)),
+              },
+              // A participant's own area: their seminars, each with its agenda, their attendance and feedback.
+              {
+                path: 'my-seminars',
+                ...screen(
+                  () => import('../features/my-seminars/MySeminarsPage.tsx').then((m) => m.MySeminarsPage),
+                  MY_SEMINARS,
+                ),
+              },
+              {
+                path: 'my-seminars/:seminarId',
+                ...screen(
+                  () => import('../features/my-seminars/MySeminarPage.tsx').then((m) => m.MySeminarPage),
+                  MY_SEMINARS,
+                ),
               },
               {
                 path: 'my-proposals',

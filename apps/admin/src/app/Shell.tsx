@@ -5,7 +5,17 @@ import { useState } from 'react';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
 import { PasswordChangeModal } from '../features/accounts/PasswordChangeModal.tsx';
 import { enumLabel } from '../features/lists/labels.ts';
-import { ACCOUNTS, API_KEYS, AUDIT, allows, MY_PROPOSALS, PLACES, REVIEWS, STAFF } from '../lib/access.tsx';
+import {
+  ACCOUNTS,
+  API_KEYS,
+  AUDIT,
+  allows,
+  MY_PROPOSALS,
+  MY_SEMINARS,
+  PLACES,
+  REVIEWS,
+  STAFF,
+} from '../lib/access.tsx';
 import { useSession } from '../lib/session.tsx';
 
 /** The sections of the admin; each is shown to viewers holding any of its permissions (see lib/access.ts). */
@@ -21,6 +31,8 @@ const SECTIONS = [
   { to: '/api-keys', label: 'API keys', access: API_KEYS },
   { to: '/accounts', label: 'Accounts', access: ACCOUNTS },
   { to: '/reviews', label: 'Reviews', access: REVIEWS },
+  // A participant's own area.
+  { to: '/my-seminars', label: 'My seminars', access: MY_SEMINARS },
   { to: '/my-proposals', label: 'My proposals', access: MY_PROPOSALS },
 ] as const;
 

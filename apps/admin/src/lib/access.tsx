@@ -28,6 +28,13 @@ export const PLACES: Access = STAFF;
 export const REVIEWS: Access = { permissions: ['REVIEW_ASSIGNED_PROPOSALS'] };
 /** A participant's own section: their teams' proposals. Every account reads its own participation, hence the role. */
 export const MY_PROPOSALS: Access = { permissions: ['READ_OWN_PARTICIPATION'], roles: ['PARTICIPANT'] };
+/** A participant's seminars: their enrollments, agendas, attendance and feedback. */
+export const MY_SEMINARS: Access = MY_PROPOSALS;
+/**
+ * A seminar's proposal page: staff, and reviewers (who see it as the API lets them: their own review and no
+ * decisions).
+ */
+export const PROPOSAL_PAGE: Access = { permissions: [...STAFF.permissions, ...REVIEWS.permissions] };
 
 export function allows(
   access: Access,

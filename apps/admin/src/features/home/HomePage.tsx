@@ -12,7 +12,7 @@ export function HomePage() {
   if (viewer.isPending) return <Skeleton h={200} />;
   if (viewer.can('READ_ALL', 'MANAGE_ASSIGNED_SEMINARS')) return <DashboardPage />;
   if (viewer.can('REVIEW_ASSIGNED_PROPOSALS')) return <Navigate to="/reviews" replace />;
-  if (viewer.role === 'PARTICIPANT') return <Navigate to="/my-proposals" replace />;
+  if (viewer.role === 'PARTICIPANT') return <Navigate to="/my-seminars" replace />;
   return (
     <Stack gap="sm">
       <Title order={1}>Welcome</Title>

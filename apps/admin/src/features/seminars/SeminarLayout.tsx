@@ -1,13 +1,14 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import type { SeminarStatus } from '@seminarhub/sdk';
 import { useState } from 'react';
-import { Outlet, Link as RouterLink, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, Link as RouterLink, useLocation, useNavigate } from 'react-router';
+import { allows, STAFF } from '../../lib/access.tsx';
 import { useAction } from '../../lib/actions.ts';
-import { dateRange } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
-import { enumLabel, enumWords } from '../lists/labels.ts';
+import { useViewer } from '../../lib/viewer.ts';
+import { enumWords } from '../lists/labels.ts';
 import { SeminarEditor } from './SeminarEditor.tsx';
-import { SEMINAR_STATUS_COLOURS } from './status.ts';
+import { SeminarTitle } from './SeminarTitle.tsx';
 import { useCanManageSeminar, useSeminar } from './useSeminar.ts';
 
 /**
@@ -38,9 +39,14 @@ const TRANSITION_LABELS: Record<Transition, string> = {
   cancel: 'Cancel seminar',
 };
 
-/** A seminar's header (status, dates, the transitions staff may make) over its tabs. */
+/**
+ * A seminar's header (status, dates, the transitions staff may make) over its tabs. The tabs are the staff's:
+ * a participant is taken to their own page of the seminar, and a reviewer sees the agenda alone (their
+ * proposals are under Reviews); the tabs' routes refuse both.
+ */
 export function SeminarLayout() {
   const seminar = useSeminar();
+  const viewer = useViewer();
   const { client } = useSession();
   const staff = useCanManageSeminar();
   const navigate = useNavigate();
@@ -57,7 +63,10 @@ export function SeminarLayout() {
     },
   );
 
-  if (seminar.isPending) return <Skeleton h={120} />;
+  if (viewer.role === 'PARTICIPANT' && seminar.data && location.pathname.replace(/\/$/, '') === base) {
+    return <Navigate to={`/my-seminars/${seminar.data.id}`} replace />;
+  }
+  if (seminar.isPending || viewer.isPending) return <Skeleton h={120} />;
   if (seminar.isError) return <Text c="red">The seminar could not be loaded: {seminar.error.message}</Text>;
   if (!seminar.data) return <Text>There is no such seminar.</Text>;
   const s = seminar.data;
@@ -65,27 +74,15 @@ export function SeminarLayout() {
   return (
     <Stack gap="md">
       <Breadcrumbs>
-        <Anchor component={RouterLink} to="/seminars" size="sm">
-          Seminars
-        </Anchor>
+        {allows(STAFF, viewer.data) && (
+          <Anchor component={RouterLink} to="/seminars" size="sm">
+            Seminars
+          </Anchor>
+        )}
         <Text size="sm">{s.code}</Text>
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start" wrap="wrap">
-        <Stack gap={4}>
-          <Title order={1} size="h2">
-            {s.title}
-          </Title>
-          <Group gap="xs">
-            <Badge color={SEMINAR_STATUS_COLOURS[s.status]} variant="light" data-testid="seminar-status">
-              {enumLabel(s.status)}
-            </Badge>
-            <Text size="sm" c="dimmed">
-              {dateRange(s.startDate, s.endDate)}
-              {s.city ? ` · ${s.city}` : ''} · {s.timezone}
-              {s.capacity ? ` · ${s.capacity} places` : ''}
-            </Text>
-          </Group>
-        </Stack>
+        <SeminarTitle seminar={s} />
         {staff && (
           <Group gap="xs">
             <Button variant="default" onClick={() => setEditing(true)}>
@@ -105,19 +102,21 @@ export function SeminarLayout() {
           </Group>
         )}
       </Group>
-      <Tabs
-        value={tab}
-        onChange={(value) => navigate(value === 'agenda' ? base : `${base}/${value}`)}
-        keepMounted={false}
-      >
-        <Tabs.List>
-          {TABS.filter((t) => staff || !t.staffOnly).map((t) => (
-            <Tabs.Tab key={t.path} value={t.path}>
-              {t.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
+      {allows(STAFF, viewer.data) && (
+        <Tabs
+          value={tab}
+          onChange={(value) => navigate(value === 'agenda' ? base : `${base}/${value}`)}
+          keepMounted={false}
+        >
+          <Tabs.List>
+            {TABS.filter((t) => staff || !t.staffOnly).map((t) => (
+              <Tabs.Tab key={t.path} value={t.path}>
+                {t.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </Tabs>
+      )}
       {staff || !current.staffOnly ? (
         <Outlet />
       ) : (
