@@ -117,7 +117,8 @@ export function SeminarLayout() {
           </Tabs.List>
         </Tabs>
       )}
-      {staff || !current.staffOnly ? (
+      {/* Participants and reviewers get the refusal of the route itself (RequireAccess). */}
+      {staff || !current.staffOnly || !allows(STAFF, viewer.data) ? (
         <Outlet />
       ) : (
         <Text c="dimmed" data-testid="staff-only">
