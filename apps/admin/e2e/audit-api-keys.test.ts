@@ -184,8 +184,10 @@ describe('a coordinator', () => {
       'Dashboard',
       'Seminars',
       'Programmes',
+      'Follow-up',
       'Organizations',
       'People',
+      'Places',
     ]);
     for (const path of ['audit', 'api-keys']) {
       await coordinator.goto(`${live.api.url}/admin/${path}`);

@@ -120,7 +120,7 @@ describe('a seminar from set-up to a proposal selected for support', () => {
     );
   });
 
-  it('the administrator enrolls the participant and accepts and confirms them; the coordinator marks attendance', async () => {
+  it('the administrator enrolls the participant and accepts and confirms them; the coordinator starts the seminar and marks attendance', async () => {
     // People outside a coordinator's seminars are not theirs to read: an administrator nominates.
     await visit('admin', 'ADMIN', async (page) => {
       await page.goto(`${live.api.url}/admin/seminars/${seminarId}/enrollments`);
@@ -139,6 +139,10 @@ describe('a seminar from set-up to a proposal selected for support', () => {
     });
 
     await visit('coordinator', 'COORDINATOR', async (page) => {
+      // Attendance is taken once the seminar is under way: its first day (7 September 2026) has passed.
+      await page.goto(`${live.api.url}/admin/seminars/${seminarId}`);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await expect.poll(() => page.getByTestId('seminar-status').textContent()).toBe('In progress');
       await page.goto(`${live.api.url}/admin/seminars/${seminarId}/attendance`);
       await choose(page, /^Session/, /Digital identity and e-signatures/);
       const grid = page.getByRole('grid');

@@ -43,6 +43,9 @@ export async function proposalWorld(live: LiveAdmin): Promise<ProposalWorld> {
     unwrap(await admin.enrollments.accept({ id: applied.id, version: applied.version }));
     freeParticipantIds.push(personId);
   }
+  // Proposals are written once the seminar has begun (its days are in the past).
+  const published = unwrap(await admin.seminars.publish({ id: seminar.id, version: seminar.version })).seminar!;
+  unwrap(await admin.seminars.start({ id: published.id, version: published.version }));
   return {
     admin,
     seminarId: seminar.id,

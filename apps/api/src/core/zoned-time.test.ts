@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toZonedIso } from './zoned-time.ts';
+import { dayHasBegun, toZonedIso, zonedDay } from './zoned-time.ts';
 
 describe('toZonedIso', () => {
   it('shows an instant with the offset of the zone at that instant', () => {
@@ -14,5 +14,17 @@ describe('toZonedIso', () => {
   it('round-trips: the zoned string parses back to the same instant', () => {
     const instant = new Date('2025-10-20T23:30:00Z');
     expect(new Date(toZonedIso(instant, 'Asia/Seoul')).getTime()).toBe(instant.getTime());
+  });
+});
+
+describe('dayHasBegun', () => {
+  const day = new Date('2025-10-13');
+  it('compares with the day in the zone, not in UTC', () => {
+    // 15:00 UTC on the 12th is already the 13th in Seoul, still the 12th in London.
+    const now = new Date('2025-10-12T15:00:00Z');
+    expect(zonedDay(now, 'Asia/Seoul')).toBe('2025-10-13');
+    expect(dayHasBegun(day, 'Asia/Seoul', now)).toBe(true);
+    expect(dayHasBegun(day, 'Europe/London', now)).toBe(false);
+    expect(dayHasBegun(day, 'Asia/Seoul', new Date('2025-10-12T14:59:59Z'))).toBe(false);
   });
 });

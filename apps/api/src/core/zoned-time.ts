@@ -22,3 +22,16 @@ export function toZonedIso(instant: Date, timeZone: string): string {
   const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
+
+/** The calendar day an instant falls on in a time zone, as "YYYY-MM-DD". */
+export function zonedDay(instant: Date, timeZone: string): string {
+  return toZonedIso(instant, timeZone).slice(0, 10);
+}
+
+/**
+ * Whether a calendar day (a LocalDate, stored as midnight UTC) has begun in a time zone: in
+ * Asia/Seoul, 13 October begins at 2025-10-12T15:00Z, nine hours before it does in UTC.
+ */
+export function dayHasBegun(day: Date, timeZone: string, now: Date = new Date()): boolean {
+  return zonedDay(now, timeZone) >= day.toISOString().slice(0, 10);
+}

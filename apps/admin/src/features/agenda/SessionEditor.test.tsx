@@ -26,7 +26,18 @@ beforeAll(async () => {
   placeAtApiOrigin(live);
   token = (await live.api.as('ADMIN')).token;
   admin = createClient({ url: live.endpoint, token });
-  seminar = (await admin.seminars.list({ first: 1 })).nodes[0]!;
+  // A cohort on the example seminar's days: the example itself is COMPLETED, and its agenda no longer changes.
+  const example = (await admin.seminars.list({ first: 1 })).nodes[0]!;
+  seminar = unwrap(
+    await admin.seminars.create({
+      programId: example.program.id,
+      title: 'Digital transformation, parallel cohort',
+      startDate: example.startDate,
+      endDate: example.endDate,
+      timezone: example.timezone,
+      countryCode: example.countryCode,
+    }),
+  ).seminar!;
   const speaker = unwrap(await admin.people.create({ givenName: 'Minho', familyName: 'Baek' })).person!;
   const day = seminar.startDate;
   const lecture = (title: string, from: string, to: string) =>

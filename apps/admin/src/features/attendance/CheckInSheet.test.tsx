@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { MantineProvider } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
+import { EXAMPLE_SEMINAR_ID } from '@seminarhub/db';
 import { type Client, createClient, unwrap } from '@seminarhub/sdk';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
@@ -135,15 +136,20 @@ describe('the check-in sheet', () => {
   });
 
   it('marks every participant not yet marked present with one button, and counts as it goes', async () => {
-    const lecture = unwrap(
-      await admin.sessions.create({
-        seminarId,
+    // The example seminar is COMPLETED, so its agenda takes no new session through the API: the
+    // fixture records one as held, with nobody marked yet.
+    await live.api.db.prisma.session.create({
+      data: {
+        seminarId: EXAMPLE_SEMINAR_ID,
         title: 'Follow-up lecture on open data',
         kind: 'LECTURE',
-        startsAt: '2025-10-24T01:00:00Z',
-        endsAt: '2025-10-24T02:00:00Z',
-      }),
-    ).session!;
+        startsAt: new Date('2025-10-24T01:00:00Z'),
+        endsAt: new Date('2025-10-24T02:00:00Z'),
+      },
+    });
+    const lecture = (await admin.sessions.list({ first: 100, filter: { seminarId: { eq: seminarId } } })).nodes.find(
+      (session) => session.title === 'Follow-up lecture on open data',
+    )!;
     renderSheet(lecture.id);
     const user = userEvent.setup();
     await grid();

@@ -8,6 +8,7 @@ import { type UserError, UserErrorCode, userError } from '../../core/user-errors
 import { Checks } from '../../core/validation.ts';
 import { changeVersioned } from '../../core/versioned.ts';
 import { enumWords, stepRefused } from '../../core/words.ts';
+import { dayHasBegun } from '../../core/zoned-time.ts';
 import { mayManage } from '../seminars/mutations.ts';
 import type {
   EnrollmentApplyInput,
@@ -15,23 +16,35 @@ import type {
   EnrollmentTransitionInput,
   EnrollmentUpdateInput,
 } from './inputs.ts';
+import { HOLDS_PLACE, placesTaken } from './places.ts';
 
-/** Statuses that hold one of the seminar's places. */
-const HOLDS_PLACE: EnrollmentStatus[] = ['ACCEPTED', 'CONFIRMED', 'COMPLETED'];
+/** Seminars still taking decisions on places: not over, not called off. */
+const DECIDING: SeminarStatus[] = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS'];
+/** Seminars that have begun: only then does one know who came and who finished. */
+const HELD: SeminarStatus[] = ['IN_PROGRESS', 'COMPLETED'];
 
 /**
  * The enrollment life cycle. `by` says who may take the step: staff (administrators, READ_WRITE
- * keys, the seminar's coordinators) or also the enrolled person themself.
+ * keys, the seminar's coordinators) or also the enrolled person themself. `during` lists the
+ * seminar statuses the step is taken in; `complete` also waits for the seminar's last day.
  */
 export const ENROLLMENT_TRANSITIONS = {
-  accept: { from: ['APPLIED', 'WAITLISTED'], to: 'ACCEPTED', by: 'staff' },
-  waitlist: { from: ['APPLIED'], to: 'WAITLISTED', by: 'staff' },
-  reject: { from: ['APPLIED', 'WAITLISTED'], to: 'REJECTED', by: 'staff' },
-  confirm: { from: ['ACCEPTED'], to: 'CONFIRMED', by: 'person' },
-  withdraw: { from: ['APPLIED', 'WAITLISTED', 'ACCEPTED', 'CONFIRMED'], to: 'WITHDRAWN', by: 'person' },
-  complete: { from: ['CONFIRMED'], to: 'COMPLETED', by: 'staff' },
-  markNoShow: { from: ['CONFIRMED'], to: 'NO_SHOW', by: 'staff' },
-} as const satisfies Record<string, { from: EnrollmentStatus[]; to: EnrollmentStatus; by: 'staff' | 'person' }>;
+  accept: { from: ['APPLIED', 'WAITLISTED'], to: 'ACCEPTED', by: 'staff', during: DECIDING },
+  waitlist: { from: ['APPLIED'], to: 'WAITLISTED', by: 'staff', during: DECIDING },
+  reject: { from: ['APPLIED', 'WAITLISTED'], to: 'REJECTED', by: 'staff', during: DECIDING },
+  confirm: { from: ['ACCEPTED'], to: 'CONFIRMED', by: 'person', during: DECIDING },
+  withdraw: {
+    from: ['APPLIED', 'WAITLISTED', 'ACCEPTED', 'CONFIRMED'],
+    to: 'WITHDRAWN',
+    by: 'person',
+    during: DECIDING,
+  },
+  complete: { from: ['CONFIRMED'], to: 'COMPLETED', by: 'staff', during: HELD },
+  markNoShow: { from: ['CONFIRMED'], to: 'NO_SHOW', by: 'staff', during: HELD },
+} as const satisfies Record<
+  string,
+  { from: EnrollmentStatus[]; to: EnrollmentStatus; by: 'staff' | 'person'; during: SeminarStatus[] }
+>;
 
 export type EnrollmentTransition = keyof typeof ENROLLMENT_TRANSITIONS;
 
@@ -45,8 +58,24 @@ async function lockSeminar(tx: Prisma.TransactionClient, id: string): Promise<Se
   return seminar;
 }
 
-async function placesTaken(tx: Prisma.TransactionClient, seminarId: string): Promise<number> {
-  return tx.enrollment.count({ where: { seminarId, status: { in: HOLDS_PLACE } } });
+/** Why the seminar's status or dates do not allow the step now, or null when they do. */
+function outOfSeason(transition: EnrollmentTransition, seminar: Seminar): UserError | null {
+  const { during } = ENROLLMENT_TRANSITIONS[transition];
+  if (!(during as readonly SeminarStatus[]).includes(seminar.status)) {
+    return userError(
+      UserErrorCode.INVALID_TRANSITION,
+      `The seminar is ${seminar.status}: an enrollment cannot ${transition} then, only while it is ${during.join(' or ')}.`,
+      ['input', 'id'],
+    );
+  }
+  if (transition === 'complete' && !dayHasBegun(seminar.endDate, seminar.timezone)) {
+    return userError(
+      UserErrorCode.INVALID_TRANSITION,
+      `The seminar's last day, ${seminar.endDate.toISOString().slice(0, 10)} (${seminar.timezone}), has not begun: nobody has finished it yet.`,
+      ['input', 'id'],
+    );
+  }
+  return null;
 }
 
 export async function applyToSeminar(ctx: Context, input: EnrollmentApplyInput): Promise<EnrollmentPayload> {
@@ -146,6 +175,8 @@ export async function transitionEnrollment(
         ]),
       );
     }
+    const untimely = outOfSeason(transition, seminar);
+    if (untimely) return failed(untimely);
     if (
       rule.to === 'ACCEPTED' &&
       seminar.capacity !== null &&
@@ -178,7 +209,12 @@ export async function transitionEnrollment(
 
     // A place freed is offered at once to the first on the waiting list.
     let promoted: Enrollment | null = null;
-    if (HOLDS_PLACE.includes(before.status) && !HOLDS_PLACE.includes(after.status)) {
+    // Not once the seminar is over: a place freed by a no-show then is offered to nobody.
+    if (
+      HOLDS_PLACE.includes(before.status) &&
+      !HOLDS_PLACE.includes(after.status) &&
+      DECIDING.includes(seminar.status)
+    ) {
       const next = await tx.enrollment.findFirst({
         where: { seminarId: seminar.id, status: 'WAITLISTED' },
         orderBy: [{ waitlistPosition: 'asc' }, { id: 'asc' }],

@@ -47,7 +47,8 @@ export class EnrollmentResolver {
   }
 
   @Mutation(() => EnrollmentPayload, {
-    description: 'APPLIED or WAITLISTED to ACCEPTED: offers a place, within the capacity. Staff.',
+    description:
+      'APPLIED or WAITLISTED to ACCEPTED: offers a place, within the capacity, while the seminar is DRAFT, PUBLISHED or IN_PROGRESS. Staff.',
   })
   enrollmentAccept(
     @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
@@ -56,7 +57,10 @@ export class EnrollmentResolver {
     return transitionEnrollment(ctx, 'accept', input);
   }
 
-  @Mutation(() => EnrollmentPayload, { description: 'APPLIED to WAITLISTED, at the end of the waiting list. Staff.' })
+  @Mutation(() => EnrollmentPayload, {
+    description:
+      'APPLIED to WAITLISTED, at the end of the waiting list, while the seminar is DRAFT, PUBLISHED or IN_PROGRESS. Staff.',
+  })
   enrollmentWaitlist(
     @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
     @Ctx() ctx: Context,
@@ -64,7 +68,9 @@ export class EnrollmentResolver {
     return transitionEnrollment(ctx, 'waitlist', input);
   }
 
-  @Mutation(() => EnrollmentPayload, { description: 'APPLIED or WAITLISTED to REJECTED. Staff.' })
+  @Mutation(() => EnrollmentPayload, {
+    description: 'APPLIED or WAITLISTED to REJECTED, while the seminar is DRAFT, PUBLISHED or IN_PROGRESS. Staff.',
+  })
   enrollmentReject(
     @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
     @Ctx() ctx: Context,
@@ -73,7 +79,8 @@ export class EnrollmentResolver {
   }
 
   @Mutation(() => EnrollmentPayload, {
-    description: 'ACCEPTED to CONFIRMED: the person takes the place. The person or staff.',
+    description:
+      'ACCEPTED to CONFIRMED: the person takes the place, while the seminar is DRAFT, PUBLISHED or IN_PROGRESS. The person or staff.',
   })
   enrollmentConfirm(
     @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
@@ -84,7 +91,7 @@ export class EnrollmentResolver {
 
   @Mutation(() => EnrollmentPayload, {
     description:
-      'To WITHDRAWN from any open status; a freed place goes to the first on the waiting list. The person or staff.',
+      'To WITHDRAWN from any open status, while the seminar is DRAFT, PUBLISHED or IN_PROGRESS; a freed place goes to the first on the waiting list. The person or staff.',
   })
   enrollmentWithdraw(
     @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
@@ -93,7 +100,10 @@ export class EnrollmentResolver {
     return transitionEnrollment(ctx, 'withdraw', input);
   }
 
-  @Mutation(() => EnrollmentPayload, { description: 'CONFIRMED to COMPLETED: the person finished the seminar. Staff.' })
+  @Mutation(() => EnrollmentPayload, {
+    description:
+      'CONFIRMED to COMPLETED: the person finished the seminar; once it is IN_PROGRESS or COMPLETED and its last day has begun in its time zone. Staff.',
+  })
   enrollmentComplete(
     @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
     @Ctx() ctx: Context,
@@ -101,7 +111,10 @@ export class EnrollmentResolver {
     return transitionEnrollment(ctx, 'complete', input);
   }
 
-  @Mutation(() => EnrollmentPayload, { description: 'CONFIRMED to NO_SHOW: the person did not come. Staff.' })
+  @Mutation(() => EnrollmentPayload, {
+    description:
+      'CONFIRMED to NO_SHOW: the person did not come; once the seminar is IN_PROGRESS or COMPLETED. A place freed while it runs goes to the first on the waiting list. Staff.',
+  })
   enrollmentMarkNoShow(
     @Arg('input', () => EnrollmentTransitionInput, { description: 'The enrollment.' }) input: EnrollmentTransitionInput,
     @Ctx() ctx: Context,

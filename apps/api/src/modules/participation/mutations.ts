@@ -1,4 +1,4 @@
-import type { Attendance, EnrollmentStatus, Feedback } from '@seminarhub/db';
+import type { Attendance, AttendanceStatus, EnrollmentStatus, Feedback, SeminarStatus } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
@@ -23,6 +23,28 @@ const ATTENDANCE_LOCK = 72317003;
 /** Enrollments of people who took their place: the ones who attend and give feedback. */
 const PARTICIPATING: EnrollmentStatus[] = ['CONFIRMED', 'COMPLETED'];
 const MAX_ENTRIES = 200;
+/** Seminars that have begun: attendance is taken, and the seminar rated, only in these. */
+const HELD: SeminarStatus[] = ['IN_PROGRESS', 'COMPLETED'];
+/** Attendance that counts as having been there: the ones who rate a session. */
+const ATTENDED: AttendanceStatus[] = ['PRESENT', 'LATE'];
+
+/** Attendance is taken for a session that has begun, in a seminar IN_PROGRESS or COMPLETED. */
+function notYetHeld(seminar: { status: SeminarStatus }, session: { startsAt: Date }, now: Date): UserError | null {
+  if (!HELD.includes(seminar.status)) {
+    return userError(
+      UserErrorCode.INVALID_TRANSITION,
+      `The seminar is ${seminar.status}: attendance is taken once it is IN_PROGRESS, or after it is COMPLETED.`,
+      ['input', 'sessionId'],
+    );
+  }
+  if (session.startsAt > now) {
+    return userError(UserErrorCode.INVALID_TRANSITION, 'The session has not begun: attendance is taken once it has.', [
+      'input',
+      'sessionId',
+    ]);
+  }
+  return null;
+}
 
 export async function markAttendance(ctx: Context, input: AttendanceMarkInput): Promise<AttendanceMarkPayload> {
   if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
@@ -34,6 +56,8 @@ export async function markAttendance(ctx: Context, input: AttendanceMarkInput): 
       userErrors: [userError(UserErrorCode.NOT_FOUND, 'There is no such session.', ['input', 'sessionId'])],
     };
   }
+  const early = notYetHeld(session.seminar, session, new Date());
+  if (early) return { attendance: [], userErrors: [early] };
   const checks = new Checks();
   if (input.entries.length < 1 || input.entries.length > MAX_ENTRIES)
     checks.fail('entries', `Give 1 to ${MAX_ENTRIES} entries.`);
@@ -67,6 +91,11 @@ export async function markAttendance(ctx: Context, input: AttendanceMarkInput): 
   const outcome = await refusable(ctx.prisma, async (tx) => {
     // One marker at a time per session, so that a version read is still the version written over.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ATTENDANCE_LOCK}::int, hashtext(${sessionId}))`;
+    // The seminar's status again, under a share lock: it must not be cancelled under the marks.
+    const [seminar] = await tx.$queryRaw<{ status: SeminarStatus }[]>`
+      SELECT status FROM "Seminar" WHERE id = ${session.seminarId}::uuid FOR SHARE`;
+    const closed = seminar && notYetHeld(seminar, session, new Date());
+    if (closed) refuse(closed);
     const saved: Attendance[] = [];
     const conflicts: UserError[] = [];
     for (const [index, entry] of entries.entries()) {
@@ -107,6 +136,42 @@ export async function markAttendance(ctx: Context, input: AttendanceMarkInput): 
   return { attendance, userErrors: [] };
 }
 
+/**
+ * Feedback comes from those who were there: a session is rated once it has ended, by a participant
+ * marked PRESENT or LATE at it; the seminar as a whole once it is IN_PROGRESS or COMPLETED, by a
+ * participant marked PRESENT or LATE at one of its sessions at least.
+ */
+async function checkTookPart(
+  ctx: Context,
+  enrollmentId: string,
+  seminarId: string,
+  sessionId: string | null,
+  checks: Checks,
+): Promise<void> {
+  if (sessionId) {
+    const session = await ctx.prisma.session.findFirst({
+      where: { id: sessionId, seminarId },
+      select: { endsAt: true, attendance: { where: { enrollmentId }, select: { status: true } } },
+    });
+    if (!session) checks.fail('sessionId', 'The seminar has no such session.', UserErrorCode.NOT_FOUND);
+    else if (session.endsAt > new Date())
+      checks.fail('sessionId', 'The session has not ended: it is rated once it has.', UserErrorCode.INVALID_TRANSITION);
+    else if (!session.attendance.some((row) => ATTENDED.includes(row.status)))
+      checks.fail('sessionId', 'You are not marked PRESENT or LATE at this session: only those there rate it.');
+    return;
+  }
+  const seminar = await ctx.prisma.seminar.findUniqueOrThrow({ where: { id: seminarId }, select: { status: true } });
+  if (!HELD.includes(seminar.status)) {
+    checks.fail(
+      'seminarId',
+      `The seminar is ${seminar.status}: it is rated once it is IN_PROGRESS, or after it is COMPLETED.`,
+      UserErrorCode.INVALID_TRANSITION,
+    );
+  } else if ((await ctx.prisma.attendance.count({ where: { enrollmentId, status: { in: ATTENDED } } })) === 0) {
+    checks.fail('seminarId', 'You are not marked PRESENT or LATE at any session: only those who took part rate it.');
+  }
+}
+
 /** The audit trail must not undo anonymity: of anonymous feedback it keeps the rating, not who gave it. */
 function audited(feedback: Feedback): Record<string, unknown> {
   return feedback.anonymous ? { rating: feedback.rating, anonymous: true } : feedback;
@@ -134,12 +199,7 @@ export async function giveFeedback(ctx: Context, input: FeedbackGiveInput): Prom
   const checks = new Checks()
     .integer('rating', input.rating, { min: 1, max: 5 })
     .text('comment', input.comment, { max: 2000 });
-  if (
-    sessionId &&
-    !(await ctx.prisma.session.findFirst({ where: { id: sessionId, seminarId }, select: { id: true } }))
-  ) {
-    checks.fail('sessionId', 'The seminar has no such session.', UserErrorCode.NOT_FOUND);
-  }
+  await checkTookPart(ctx, enrollment.id, seminarId, sessionId, checks);
   if (!checks.ok) return { feedback: null, userErrors: checks.errors };
 
   return ctx.prisma.$transaction(async (tx) => {

@@ -69,7 +69,7 @@ export class FeedbackResolver {
 export class ParticipationMutationResolver {
   @Mutation(() => AttendanceMarkPayload, {
     description:
-      "Records attendance at a session for many participants at once, all or nothing. Administrators and the seminar's coordinators.",
+      "Records attendance at a session for many participants at once, all or nothing: only for a session that has begun, in a seminar IN_PROGRESS or COMPLETED. Administrators and the seminar's coordinators.",
   })
   attendanceMark(
     @Arg('input', () => AttendanceMarkInput, { description: 'The session and the entries.' })
@@ -80,7 +80,8 @@ export class ParticipationMutationResolver {
   }
 
   @Mutation(() => FeedbackGivePayload, {
-    description: 'Rates a session, or the seminar, once per participant; optionally anonymous. Confirmed participants.',
+    description:
+      'Rates a session, or the seminar, once per participant; optionally anonymous. A session once it has ended, by participants marked PRESENT or LATE at it; the seminar once IN_PROGRESS or COMPLETED, by participants marked PRESENT or LATE at one of its sessions.',
   })
   feedbackGive(
     @Arg('input', () => FeedbackGiveInput, { description: 'The rating and comment.' }) input: FeedbackGiveInput,

@@ -1,4 +1,11 @@
-import type { EnrollmentStatus, Prisma, Proposal, ProposalDecisionKind, ProposalStatus } from '@seminarhub/db';
+import type {
+  EnrollmentStatus,
+  Prisma,
+  Proposal,
+  ProposalDecisionKind,
+  ProposalStatus,
+  SeminarStatus,
+} from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
@@ -48,6 +55,8 @@ export type ProposalTransition = keyof typeof PROPOSAL_TRANSITIONS;
 const EDITABLE: ProposalStatus[] = ['DRAFT', 'REVISION_REQUESTED'];
 /** Enrollments that let a person write proposals in a seminar: accepted, confirmed or finished. */
 export const WRITING_ENROLLMENT: EnrollmentStatus[] = ['ACCEPTED', 'CONFIRMED', 'COMPLETED'];
+/** Seminars that proposals are written for: begun, and not called off. */
+const PROPOSING: SeminarStatus[] = ['IN_PROGRESS', 'COMPLETED'];
 const MAX_TEAM = 10;
 const failed = (error: UserError): ProposalPayload => ({ proposal: null, userErrors: [error] });
 const notFound = (field: string, noun: string) =>
@@ -103,6 +112,16 @@ export async function createProposal(ctx: Context, input: ProposalCreateInput): 
         })) > 0
       : false;
   if (!seminar || !(staff || enrolled)) return failed(notFound('seminarId', 'seminar you take part in'));
+  // Action plans come out of the seminar: written once it has begun, never for one called off.
+  if (!PROPOSING.includes(seminar.status)) {
+    return failed(
+      userError(
+        UserErrorCode.INVALID_TRANSITION,
+        `The seminar is ${seminar.status}: proposals are written once it is IN_PROGRESS, or after it is COMPLETED.`,
+        ['input', 'seminarId'],
+      ),
+    );
+  }
 
   const checks = checkText(input, true);
   if (memberIds.length < 1 || memberIds.length > MAX_TEAM)

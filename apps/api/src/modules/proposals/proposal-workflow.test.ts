@@ -149,3 +149,50 @@ describe('a proposal, from draft to completion', () => {
     ]);
   });
 });
+
+describe('a proposal and its seminar', () => {
+  it('is written once the seminar has begun, never for one not started or called off', async () => {
+    const example = await api.db.prisma.seminar.findUniqueOrThrow({ where: { id: EXAMPLE_SEMINAR_ID } });
+    for (const status of ['PUBLISHED', 'CANCELLED'] as const) {
+      const seminar = await api.db.prisma.seminar.create({
+        data: {
+          programId: example.programId,
+          title: `A ${status.toLowerCase()} cohort`,
+          startDate: example.startDate,
+          endDate: example.endDate,
+          timezone: example.timezone,
+          countryCode: example.countryCode,
+          status,
+        },
+      });
+      const person = await api.db.prisma.person.create({ data: { givenName: 'Early', familyName: status } });
+      await api.db.prisma.enrollment.create({
+        data: { seminarId: seminar.id, personId: person.id, status: 'CONFIRMED' },
+      });
+      const writer = await api.as('PARTICIPANT', { personId: person.id });
+      const before = JSON.stringify([await api.db.prisma.proposal.count(), await api.db.prisma.auditEvent.count()]);
+      for (const actor of [writer, await api.as('ADMIN')]) {
+        const { data } = await actor.graphql(CREATE, {
+          input: {
+            seminarId: toGlobalId('Seminar', seminar.id),
+            title: 'Written too early',
+            memberIds: [toGlobalId('Person', person.id)],
+          },
+        });
+        expect(data.proposalCreate).toEqual({
+          proposal: null,
+          userErrors: [
+            {
+              field: ['input', 'seminarId'],
+              code: 'INVALID_TRANSITION',
+              message: `The seminar is ${status}: proposals are written once it is IN_PROGRESS, or after it is COMPLETED.`,
+            },
+          ],
+        });
+      }
+      expect(JSON.stringify([await api.db.prisma.proposal.count(), await api.db.prisma.auditEvent.count()])).toBe(
+        before,
+      );
+    }
+  });
+});

@@ -30,7 +30,8 @@ import { Proposal, ProposalConnection, ProposalDecision, ProposalMember } from '
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @Mutation(() => ProposalPayload, {
-    description: 'Starts a DRAFT proposal with its team. Participants of the seminar (in the team), and staff.',
+    description:
+      'Starts a DRAFT proposal with its team, for a seminar IN_PROGRESS or COMPLETED. Participants of the seminar (in the team), and staff.',
   })
   proposalCreate(
     @Arg('input', () => ProposalCreateInput, { description: 'The proposal.' }) input: ProposalCreateInput,

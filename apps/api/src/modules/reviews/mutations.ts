@@ -1,4 +1,4 @@
-import { Prisma, type Review, type ReviewCriterion } from '@seminarhub/db';
+import { Prisma, type ProposalStatus, type Review, type ReviewCriterion } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
 import { forbidden, unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
@@ -29,6 +29,9 @@ const notFound = (field: string, noun: string) =>
   userError(UserErrorCode.NOT_FOUND, `There is no such ${noun}.`, ['input', field]);
 
 /** Staff assign reviewers; an expert never reviews a proposal carried out by their own organization. */
+/** Proposals that take reviewers: handed in and not yet decided. */
+const REVIEWABLE: ProposalStatus[] = ['SUBMITTED', 'UNDER_REVIEW'];
+
 export async function assignReviewer(ctx: Context, input: ReviewAssignInput): Promise<ReviewAssignPayload> {
   if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
   const proposalId = fromGlobalIdOf('Proposal', input.proposalId, 'input.proposalId');
@@ -39,6 +42,19 @@ export async function assignReviewer(ctx: Context, input: ReviewAssignInput): Pr
   });
   if (!proposal || !(await mayManage(ctx, proposal.seminar)))
     return { assigned: false, userErrors: [notFound('proposalId', 'proposal')] };
+  // Reviewers read what the team handed in: nothing before it is submitted, nothing once decided.
+  if (!REVIEWABLE.includes(proposal.status)) {
+    return {
+      assigned: false,
+      userErrors: [
+        userError(
+          UserErrorCode.INVALID_TRANSITION,
+          `The proposal is ${proposal.status}: reviewers are assigned while it is ${REVIEWABLE.join(' or ')}.`,
+          ['input', 'proposalId'],
+        ),
+      ],
+    };
+  }
   const reviewer = await ctx.prisma.person.findUnique({ where: { id: reviewerId }, include: { user: true } });
   if (reviewer?.user?.role !== 'REVIEWER') {
     return { assigned: false, userErrors: [notFound('reviewerId', 'reviewer (a person with a REVIEWER account)')] };

@@ -33,7 +33,8 @@ import { Review, ReviewConnection, ReviewScore } from './types.ts';
 @Resolver(() => Review)
 export class ReviewResolver {
   @Mutation(() => ReviewAssignPayload, {
-    description: "Assigns an expert to review a proposal; never one from the proposal's own organizations. Staff.",
+    description:
+      "Assigns an expert to review a proposal that is SUBMITTED or UNDER_REVIEW; never one from the proposal's own organizations. Staff.",
   })
   reviewAssign(
     @Arg('input', () => ReviewAssignInput, { description: 'The proposal and the reviewer.' }) input: ReviewAssignInput,

@@ -1,7 +1,7 @@
 import { EXAMPLE_PROGRAM_ID, EXAMPLE_SEMINAR_ID } from '@seminarhub/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, startTestApi, type TestApi } from '../../../test/testkit.ts';
-import { toGlobalId } from '../../core/node-id.ts';
+import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 
 let api: TestApi;
 let coordinator: Actor;
@@ -86,8 +86,26 @@ describe('reviews', () => {
 
     const draft = await api.db.prisma.proposal.create({ data: { seminarId: EXAMPLE_SEMINAR_ID, title: 'Early idea' } });
     const expert = await reviewer('Sora', null);
-    await coordinator.graphql(ASSIGN, {
+    // A draft is the team's until handed in: no reviewer is assigned to it, and nothing is written.
+    const audit = await api.db.prisma.auditEvent.count();
+    const assigned = await coordinator.graphql(ASSIGN, {
       input: { proposalId: toGlobalId('Proposal', draft.id), reviewerId: expert.personId },
+    });
+    expect(assigned.data.reviewAssign).toEqual({
+      assigned: false,
+      userErrors: [
+        {
+          field: ['input', 'proposalId'],
+          code: 'INVALID_TRANSITION',
+          message: 'The proposal is DRAFT: reviewers are assigned while it is SUBMITTED or UNDER_REVIEW.',
+        },
+      ],
+    });
+    expect(await api.db.prisma.reviewAssignment.count({ where: { proposalId: draft.id } })).toBe(0);
+    expect(await api.db.prisma.auditEvent.count()).toBe(audit);
+    // An assignment made earlier (the proposal went back to its team since) does not open the review either.
+    await api.db.prisma.reviewAssignment.create({
+      data: { proposalId: draft.id, reviewerId: fromGlobalIdOf('Person', expert.personId) },
     });
     const early = await expert.actor.graphql(SUBMIT, {
       input: {

@@ -7,6 +7,8 @@ import { type UserError, UserErrorCode, userError } from '../../core/user-errors
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
 import { enumWords, stepRefused } from '../../core/words.ts';
+import { dayHasBegun } from '../../core/zoned-time.ts';
+import { placesTaken } from '../enrollments/places.ts';
 import type {
   SeminarCreateInput,
   SeminarDeleteInput,
@@ -25,6 +27,36 @@ export const SEMINAR_TRANSITIONS = {
 } as const satisfies Record<string, { from: SeminarStatus[]; to: SeminarStatus }>;
 
 export type SeminarTransition = keyof typeof SEMINAR_TRANSITIONS;
+
+/** A seminar that is over or called off is history: neither it nor its agenda changes any more. */
+export const CLOSED_SEMINAR: SeminarStatus[] = ['COMPLETED', 'CANCELLED'];
+
+/** The refusal of a change to a closed seminar (or to its agenda), naming the field given; null when open. */
+export function closedSeminar(seminar: { status: SeminarStatus }, field: string, what: string): UserError | null {
+  return CLOSED_SEMINAR.includes(seminar.status)
+    ? userError(UserErrorCode.INVALID_TRANSITION, `The seminar is ${seminar.status}: ${what} no longer changes.`, [
+        'input',
+        field,
+      ])
+    : null;
+}
+
+/**
+ * The days a step waits for, in the seminar's own time zone: it starts once its first day has
+ * begun there, and completes once its last day has.
+ */
+function refuseTooEarly(transition: SeminarTransition, seminar: Seminar, now: Date): void {
+  const day = transition === 'start' ? seminar.startDate : transition === 'complete' ? seminar.endDate : null;
+  if (!day || dayHasBegun(day, seminar.timezone, now)) return;
+  const which = transition === 'start' ? 'first' : 'last';
+  refuse(
+    userError(
+      UserErrorCode.INVALID_TRANSITION,
+      `The seminar's ${which} day, ${day.toISOString().slice(0, 10)} (${seminar.timezone}), has not begun: it cannot ${transition} before then.`,
+      ['input', 'id'],
+    ),
+  );
+}
 
 /** Seminars are managed by administrators, READ_WRITE keys, and coordinators of the seminar. */
 export async function mayManage(ctx: Context, seminar: { id: string; programId: string }): Promise<boolean> {
@@ -139,6 +171,8 @@ export async function updateSeminar(ctx: Context, input: SeminarUpdateInput): Pr
     target.id,
     input.version,
     async (tx, before) => {
+      const closed = closedSeminar(before, 'id', 'it');
+      if (closed) refuse(closed);
       const startDate = input.startDate ?? before.startDate;
       const endDate = input.endDate ?? before.endDate;
       const timezone = input.timezone ?? before.timezone;
@@ -149,6 +183,21 @@ export async function updateSeminar(ctx: Context, input: SeminarUpdateInput): Pr
           'startDate',
           `${outside} session(s) of the agenda would fall outside the new dates; move them first.`,
         );
+      }
+      // An IN_PROGRESS seminar has begun: its first day cannot move to one that has not.
+      const moved = input.startDate != null || input.timezone != null;
+      if (before.status === 'IN_PROGRESS' && moved && !dayHasBegun(startDate, timezone)) {
+        later.fail('startDate', 'The seminar is IN_PROGRESS: its first day must be one that has begun.');
+      }
+      // The row lock of changeVersioned is the one every enrollment step takes, so the count holds.
+      if (input.capacity != null) {
+        const taken = await placesTaken(tx, target.id);
+        if (input.capacity < taken) {
+          later.fail(
+            'capacity',
+            `${taken} places are taken (accepted, confirmed or completed); capacity cannot be lower.`,
+          );
+        }
       }
       if (!later.ok) refuse(...later.errors);
       const after = await tx.seminar.update({
@@ -220,6 +269,7 @@ export async function transitionSeminar(
           ]),
         );
       }
+      refuseTooEarly(transition, before, new Date());
       const after = await tx.seminar.update({
         where: { id: target.id },
         data: { status: to, version: { increment: 1 } },

@@ -39,7 +39,8 @@ export class SeminarResolver {
   }
 
   @Mutation(() => SeminarPayload, {
-    description: 'Changes a seminar, if nobody changed it since you read it. Administrators and its coordinators.',
+    description:
+      'Changes a seminar, if nobody changed it since you read it. Refused once it is COMPLETED or CANCELLED, for a capacity below the places taken (ACCEPTED, CONFIRMED, COMPLETED), for dates that leave a session outside, and for a first day not yet begun while IN_PROGRESS. Administrators and its coordinators.',
   })
   seminarUpdate(
     @Arg('input', () => SeminarUpdateInput, { description: 'The changes.' }) input: SeminarUpdateInput,
@@ -56,7 +57,10 @@ export class SeminarResolver {
     return transitionSeminar(ctx, 'publish', input);
   }
 
-  @Mutation(() => SeminarPayload, { description: 'PUBLISHED to IN_PROGRESS: the seminar has begun.' })
+  @Mutation(() => SeminarPayload, {
+    description:
+      'PUBLISHED to IN_PROGRESS: the seminar has begun; refused before its first day has begun in its own time zone.',
+  })
   seminarStart(
     @Arg('input', () => SeminarTransitionInput, { description: 'The seminar.' }) input: SeminarTransitionInput,
     @Ctx() ctx: Context,
@@ -64,7 +68,10 @@ export class SeminarResolver {
     return transitionSeminar(ctx, 'start', input);
   }
 
-  @Mutation(() => SeminarPayload, { description: 'IN_PROGRESS to COMPLETED: the seminar has been held.' })
+  @Mutation(() => SeminarPayload, {
+    description:
+      'IN_PROGRESS to COMPLETED: the seminar has been held; refused before its last day has begun in its own time zone.',
+  })
   seminarComplete(
     @Arg('input', () => SeminarTransitionInput, { description: 'The seminar.' }) input: SeminarTransitionInput,
     @Ctx() ctx: Context,

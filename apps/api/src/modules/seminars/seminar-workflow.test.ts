@@ -1,7 +1,7 @@
-import { EXAMPLE_PROGRAM_ID, EXAMPLE_SEMINAR_ID } from '@seminarhub/db';
+import { EXAMPLE_PROGRAM_ID } from '@seminarhub/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, startTestApi, type TestApi } from '../../../test/testkit.ts';
-import { toGlobalId } from '../../core/node-id.ts';
+import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 
 let api: TestApi;
 let coordinator: Actor;
@@ -139,35 +139,34 @@ describe('creating and changing seminars', () => {
   });
 
   it('keeps the agenda within the dates: shrinking them past a session is refused', async () => {
-    const example = await admin.graphql('query($id: ID!) { seminar(id: $id) { version } }', {
-      id: toGlobalId('Seminar', EXAMPLE_SEMINAR_ID),
-    });
-    const { data } = await coordinator.graphql(
-      `mutation($input: SeminarUpdateInput!) { seminarUpdate(input: $input) { ${PAYLOAD} } }`,
-      {
-        input: {
-          id: toGlobalId('Seminar', EXAMPLE_SEMINAR_ID),
-          version: example.data.seminar.version,
-          endDate: '2025-10-15',
-        },
+    const seminar = await create();
+    // A session on 20 October, Seoul time, in the new cohort's days (11 to 24 October).
+    await api.db.prisma.session.create({
+      data: {
+        seminarId: fromGlobalIdOf('Seminar', seminar.id),
+        kind: 'LECTURE',
+        title: 'Data governance',
+        startsAt: new Date('2026-10-20T10:00:00+09:00'),
+        endsAt: new Date('2026-10-20T11:00:00+09:00'),
       },
-    );
+    });
+    const UPDATE = `mutation($input: SeminarUpdateInput!) { seminarUpdate(input: $input) { ${PAYLOAD} } }`;
+    const { data } = await coordinator.graphql(UPDATE, {
+      input: { id: seminar.id, version: seminar.version, endDate: '2026-10-15' },
+    });
     expect(data.seminarUpdate.userErrors[0]).toMatchObject({
       code: 'INVALID',
       message: expect.stringMatching(/session\(s\) of the agenda/),
     });
-    const moved = await coordinator.graphql(
-      `mutation($input: SeminarUpdateInput!) { seminarUpdate(input: $input) { ${PAYLOAD} } }`,
-      {
-        input: {
-          id: toGlobalId('Seminar', EXAMPLE_SEMINAR_ID),
-          version: example.data.seminar.version,
-          endDate: '2025-10-26',
-          title: ' Renamed ',
-        },
-      },
-    );
-    expect(moved.data.seminarUpdate.seminar).toMatchObject({ endDate: '2025-10-26', title: 'Renamed' });
+    // A time zone that puts the session on another day counts too: 10:00 in Seoul is the 19th in Honolulu.
+    const zone = await coordinator.graphql(UPDATE, {
+      input: { id: seminar.id, version: seminar.version, startDate: '2026-10-20', timezone: 'Pacific/Honolulu' },
+    });
+    expect(zone.data.seminarUpdate.userErrors[0]).toMatchObject({ code: 'INVALID', field: ['input', 'startDate'] });
+    const moved = await coordinator.graphql(UPDATE, {
+      input: { id: seminar.id, version: seminar.version, endDate: '2026-10-26', title: ' Renamed ' },
+    });
+    expect(moved.data.seminarUpdate.seminar).toMatchObject({ endDate: '2026-10-26', title: 'Renamed' });
   });
 
   it('is refused to coordinators of other programmes, as if the seminar did not exist', async () => {

@@ -7,7 +7,9 @@ let api: TestApi;
 let coordinator: Actor;
 let speaker: string;
 let venue: string;
-const seminarId = toGlobalId('Seminar', EXAMPLE_SEMINAR_ID);
+/** A second cohort on the example seminar's days, still open: the example seminar is COMPLETED. */
+let seminarId: string;
+let cohortId: string;
 
 const PAYLOAD =
   'session { id title version startsAt startsAtLocal endsAtLocal speakers { role person { id } } } userErrors { field code message }';
@@ -16,7 +18,21 @@ const UPDATE = `mutation($input: SessionUpdateInput!) { sessionUpdate(input: $in
 
 beforeAll(async () => {
   api = await startTestApi();
-  coordinator = await api.as('COORDINATOR', { seminarIds: [EXAMPLE_SEMINAR_ID] });
+  const example = await api.db.prisma.seminar.findUniqueOrThrow({ where: { id: EXAMPLE_SEMINAR_ID } });
+  const cohort = await api.db.prisma.seminar.create({
+    data: {
+      programId: example.programId,
+      title: 'Digital transformation, parallel cohort',
+      startDate: example.startDate,
+      endDate: example.endDate,
+      timezone: example.timezone,
+      countryCode: example.countryCode,
+      status: 'IN_PROGRESS',
+    },
+  });
+  cohortId = cohort.id;
+  seminarId = toGlobalId('Seminar', cohort.id);
+  coordinator = await api.as('COORDINATOR', { seminarIds: [EXAMPLE_SEMINAR_ID, cohort.id] });
   // A seeded lecture: its speaker and its room are busy on 14 October, 10:00 to 12:30 in Seoul.
   const lecture = await api.db.prisma.session.findFirstOrThrow({
     where: { seminarId: EXAMPLE_SEMINAR_ID, kind: 'LECTURE' },
@@ -28,18 +44,37 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const evening = {
+const evening = () => ({
   seminarId,
   kind: 'WORKSHOP',
   title: 'Workshop: drafting the action plans',
   startsAt: '2025-10-14T18:00:00+09:00',
   endsAt: '2025-10-14T20:00:00+09:00',
-};
+});
+
+/** A session of the cohort, held, with one participant marked present at it. */
+async function heldSession(title: string, startsAt: string) {
+  const person = await api.db.prisma.person.create({ data: { givenName: 'Marked', familyName: title } });
+  const enrollment = await api.db.prisma.enrollment.create({
+    data: { seminarId: cohortId, personId: person.id, status: 'CONFIRMED' },
+  });
+  const start = new Date(startsAt);
+  return api.db.prisma.session.create({
+    data: {
+      seminarId: cohortId,
+      kind: 'LECTURE',
+      title,
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3_600_000),
+      attendance: { create: { enrollmentId: enrollment.id, status: 'PRESENT' } },
+    },
+  });
+}
 
 describe('the agenda', () => {
   it('adds a session with speakers, stored in UTC and shown in the seminar’s time zone', async () => {
     const { data } = await coordinator.graphql(CREATE, {
-      input: { ...evening, placeId: venue, speakers: [{ personId: speaker, role: 'FACILITATOR' }] },
+      input: { ...evening(), placeId: venue, speakers: [{ personId: speaker, role: 'FACILITATOR' }] },
     });
     expect(data.sessionCreate.userErrors).toEqual([]);
     expect(data.sessionCreate.session).toMatchObject({
@@ -54,7 +89,7 @@ describe('the agenda', () => {
     const before = await api.db.prisma.session.count();
     const { data } = await coordinator.graphql(CREATE, {
       input: {
-        ...evening,
+        ...evening(),
         title: 'Clashing talk',
         startsAt: '2025-10-14T11:00:00+09:00',
         endsAt: '2025-10-14T12:00:00+09:00',
@@ -75,7 +110,7 @@ describe('the agenda', () => {
 
   it('keeps sessions within the seminar’s days and after their start', async () => {
     const outside = await coordinator.graphql(CREATE, {
-      input: { ...evening, startsAt: '2025-10-26T10:00:00+09:00', endsAt: '2025-10-26T11:00:00+09:00' },
+      input: { ...evening(), startsAt: '2025-10-26T10:00:00+09:00', endsAt: '2025-10-26T11:00:00+09:00' },
     });
     expect(outside.data.sessionCreate.userErrors[0]).toMatchObject({
       field: ['input', 'startsAt'],
@@ -84,7 +119,7 @@ describe('the agenda', () => {
     // 23:30 UTC on the 11th is already the 12th in Seoul: inside.
     const edge = await coordinator.graphql(CREATE, {
       input: {
-        ...evening,
+        ...evening(),
         title: 'Arrival briefing',
         kind: 'ORIENTATION',
         startsAt: '2025-10-11T23:30:00Z',
@@ -93,14 +128,14 @@ describe('the agenda', () => {
     });
     expect(edge.data.sessionCreate.userErrors).toEqual([]);
     const backwards = await coordinator.graphql(CREATE, {
-      input: { ...evening, startsAt: '2025-10-15T12:00:00+09:00', endsAt: '2025-10-15T11:00:00+09:00' },
+      input: { ...evening(), startsAt: '2025-10-15T12:00:00+09:00', endsAt: '2025-10-15T11:00:00+09:00' },
     });
     expect(backwards.data.sessionCreate.userErrors[0].field).toEqual(['input', 'endsAt']);
   });
 
   it('lets only one of two clashing bookings sent at once pass', async () => {
     const input = {
-      ...evening,
+      ...evening(),
       title: 'Race',
       startsAt: '2025-10-22T18:00:00+09:00',
       endsAt: '2025-10-22T19:00:00+09:00',
@@ -115,7 +150,7 @@ describe('the agenda', () => {
     const created = (
       await coordinator.graphql(CREATE, {
         input: {
-          ...evening,
+          ...evening(),
           title: 'Movable',
           startsAt: '2025-10-23T18:00:00+09:00',
           endsAt: '2025-10-23T19:00:00+09:00',
@@ -141,13 +176,109 @@ describe('the agenda', () => {
     const deleted = await coordinator.graphql(DELETE, { input: { id: created.id, version: 2 } });
     expect(deleted.data.sessionDelete).toEqual({ deletedId: created.id, userErrors: [] });
 
-    const attended = await api.db.prisma.session.findFirstOrThrow({ where: { attendance: { some: {} } } });
+    const attended = await heldSession('Attended lecture', '2025-10-24T10:00:00+09:00');
     const refused = await coordinator.graphql(DELETE, {
       input: { id: toGlobalId('Session', attended.id), version: attended.version },
     });
     expect(refused.data.sessionDelete.userErrors[0]).toMatchObject({
       code: 'IN_USE',
       message: expect.stringMatching(/attendance/),
+    });
+  });
+});
+
+describe('the agenda of a seminar that is over', () => {
+  const DELETE =
+    'mutation($input: SessionDeleteInput!) { sessionDelete(input: $input) { deletedId userErrors { field code message } } }';
+  /** Sessions, speakers and audit events: what a refusal must leave as it was. */
+  const written = async () =>
+    JSON.stringify([
+      await api.db.prisma.session.findMany({ orderBy: { id: 'asc' } }),
+      await api.db.prisma.sessionSpeaker.count(),
+      await api.db.prisma.auditEvent.count(),
+    ]);
+  const closedError = (field: string, status: string) => ({
+    field: ['input', field],
+    code: 'INVALID_TRANSITION',
+    message: `The seminar is ${status}: its agenda no longer changes.`,
+  });
+
+  it('takes no new session, no change, no speaker and no deletion once COMPLETED or CANCELLED', async () => {
+    const example = toGlobalId('Seminar', EXAMPLE_SEMINAR_ID);
+    const [first] = await api.db.prisma.session.findMany({
+      where: { seminarId: EXAMPLE_SEMINAR_ID, attendance: { none: {} }, feedback: { none: {} } },
+      orderBy: { startsAt: 'asc' },
+      take: 1,
+    });
+    const session =
+      first ?? (await api.db.prisma.session.findFirstOrThrow({ where: { seminarId: EXAMPLE_SEMINAR_ID } }));
+    const before = await written();
+
+    const added = await coordinator.graphql(CREATE, { input: { ...evening(), seminarId: example } });
+    expect(added.data.sessionCreate).toEqual({ session: null, userErrors: [closedError('seminarId', 'COMPLETED')] });
+    const renamed = await coordinator.graphql(UPDATE, {
+      input: { id: toGlobalId('Session', session.id), version: session.version, title: 'Renamed afterwards' },
+    });
+    expect(renamed.data.sessionUpdate).toEqual({ session: null, userErrors: [closedError('id', 'COMPLETED')] });
+    const speakers = await coordinator.graphql(UPDATE, {
+      input: { id: toGlobalId('Session', session.id), version: session.version, speakers: [{ personId: speaker }] },
+    });
+    expect(speakers.data.sessionUpdate.userErrors).toEqual([closedError('id', 'COMPLETED')]);
+    const deleted = await coordinator.graphql(DELETE, {
+      input: { id: toGlobalId('Session', session.id), version: session.version },
+    });
+    expect(deleted.data.sessionDelete).toEqual({ deletedId: null, userErrors: [closedError('id', 'COMPLETED')] });
+    expect(await written()).toBe(before);
+
+    // A CANCELLED seminar's agenda is kept as it was, too.
+    const created = (
+      await coordinator.graphql(CREATE, {
+        input: {
+          ...evening(),
+          title: 'Called off',
+          startsAt: '2025-10-25T18:00:00+09:00',
+          endsAt: '2025-10-25T19:00:00+09:00',
+        },
+      })
+    ).data.sessionCreate.session;
+    await api.db.prisma.seminar.update({ where: { id: cohortId }, data: { status: 'CANCELLED' } });
+    try {
+      const cancelled = await written();
+      const moved = await coordinator.graphql(UPDATE, {
+        input: { id: created.id, version: created.version, startsAt: '2025-10-25T17:00:00+09:00' },
+      });
+      expect(moved.data.sessionUpdate.userErrors).toEqual([closedError('id', 'CANCELLED')]);
+      const more = await coordinator.graphql(CREATE, { input: { ...evening(), title: 'One more' } });
+      expect(more.data.sessionCreate.userErrors).toEqual([closedError('seminarId', 'CANCELLED')]);
+      expect(await written()).toBe(cancelled);
+    } finally {
+      await api.db.prisma.seminar.update({ where: { id: cohortId }, data: { status: 'IN_PROGRESS' } });
+    }
+  });
+
+  it('keeps the times of a session with attendance, and lets its other details change', async () => {
+    const held = await heldSession('Held as planned', '2025-10-21T10:00:00+09:00');
+    const before = await written();
+    const moved = await coordinator.graphql(UPDATE, {
+      input: { id: toGlobalId('Session', held.id), version: held.version, startsAt: '2025-10-21T09:00:00+09:00' },
+    });
+    expect(moved.data.sessionUpdate).toEqual({
+      session: null,
+      userErrors: [
+        {
+          field: ['input', 'startsAt'],
+          code: 'IN_USE',
+          message: 'The session has attendance or feedback recorded as it was held; its times no longer change.',
+        },
+      ],
+    });
+    expect(await written()).toBe(before);
+    const renamed = await coordinator.graphql(UPDATE, {
+      input: { id: toGlobalId('Session', held.id), version: held.version, title: 'Held as planned, renamed' },
+    });
+    expect(renamed.data.sessionUpdate).toMatchObject({
+      session: { title: 'Held as planned, renamed' },
+      userErrors: [],
     });
   });
 });

@@ -7,7 +7,7 @@ import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
 import { daySpan, zonedSpan } from '../../core/words.ts';
 import { toZonedIso } from '../../core/zoned-time.ts';
-import { mayManage, requireManagerRole } from '../seminars/mutations.ts';
+import { closedSeminar, mayManage, requireManagerRole } from '../seminars/mutations.ts';
 import type {
   SessionCreateInput,
   SessionDeleteInput,
@@ -122,6 +122,32 @@ async function checkReferences(
 // rare enough that one lock costs nothing, and it keeps two clashing bookings from both passing.
 const lockAgenda = (tx: Prisma.TransactionClient) => tx.$executeRaw`SELECT pg_advisory_xact_lock(72317002)`;
 
+/**
+ * Nothing on the agenda of a COMPLETED or CANCELLED seminar changes. The seminar row is read under a
+ * share lock, so that it cannot close while the change is being written.
+ */
+async function closedAgenda(tx: Prisma.TransactionClient, seminarId: string, field: string) {
+  const [seminar] = await tx.$queryRaw<Pick<Seminar, 'status'>[]>`
+    SELECT status FROM "Seminar" WHERE id = ${seminarId}::uuid FOR SHARE`;
+  return seminar ? closedSeminar(seminar, field, 'its agenda') : null;
+}
+
+/** Attendance and feedback record a session as it was held: its times stay as they were. */
+async function heldAsRecorded(tx: Prisma.TransactionClient, before: Session, plan: Plan, checks: Checks) {
+  if (plan.startsAt.getTime() === before.startsAt.getTime() && plan.endsAt.getTime() === before.endsAt.getTime())
+    return;
+  const records =
+    (await tx.attendance.count({ where: { sessionId: before.id } })) +
+    (await tx.feedback.count({ where: { sessionId: before.id } }));
+  if (records > 0) {
+    checks.fail(
+      'startsAt',
+      'The session has attendance or feedback recorded as it was held; its times no longer change.',
+      UserErrorCode.IN_USE,
+    );
+  }
+}
+
 const notFound = (field: string, noun: string): UserError =>
   userError(UserErrorCode.NOT_FOUND, `There is no such ${noun}.`, ['input', field]);
 
@@ -144,6 +170,8 @@ export async function createSession(ctx: Context, input: SessionCreateInput): Pr
   await checkReferences(ctx, checks, { placeId, hostOrganizationId });
   const result = await ctx.prisma.$transaction(async (tx) => {
     await lockAgenda(tx);
+    const closed = await closedAgenda(tx, seminarId, 'seminarId');
+    if (closed) return [closed];
     await checkPlan(tx, seminar, { startsAt: input.startsAt, endsAt: input.endsAt, placeId, speakers }, null, checks);
     if (!checks.ok) return checks.errors;
     const created = await tx.session.create({
@@ -213,6 +241,8 @@ export async function updateSession(ctx: Context, input: SessionUpdateInput): Pr
     input.version,
     async (tx, before) => {
       await lockAgenda(tx);
+      const closed = await closedAgenda(tx, before.seminarId, 'id');
+      if (closed) refuse(closed);
       const plan: Plan = {
         startsAt: input.startsAt ?? before.startsAt,
         endsAt: input.endsAt ?? before.endsAt,
@@ -220,6 +250,7 @@ export async function updateSession(ctx: Context, input: SessionUpdateInput): Pr
         speakers: speakers ?? current.speakers.map(({ personId, role }) => ({ personId, role })),
       };
       await checkPlan(tx, current.seminar, plan, current.id, checks);
+      await heldAsRecorded(tx, before, plan, checks);
       if (!checks.ok) refuse(...checks.errors);
       if (speakers) {
         await tx.sessionSpeaker.deleteMany({ where: { sessionId: current.id } });
@@ -268,6 +299,8 @@ export async function deleteSession(ctx: Context, input: SessionDeleteInput): Pr
     current.id,
     input.version,
     async (tx, before) => {
+      const closed = await closedAgenda(tx, before.seminarId, 'id');
+      if (closed) refuse(closed);
       const [attendance, feedback] = await Promise.all([
         tx.attendance.count({ where: { sessionId: current.id } }),
         tx.feedback.count({ where: { sessionId: current.id } }),

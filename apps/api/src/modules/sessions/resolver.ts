@@ -28,7 +28,7 @@ export class SessionResolver {
 
   @Mutation(() => SessionPayload, {
     description:
-      "Adds an item to a seminar's agenda. Refused when it falls outside the seminar's dates or books a speaker or place already taken then (CLASH). Administrators and the seminar's coordinators.",
+      "Adds an item to a seminar's agenda. Refused in a COMPLETED or CANCELLED seminar, when it falls outside the seminar's dates, or when it books a speaker or place already taken then (CLASH). Administrators and the seminar's coordinators.",
   })
   sessionCreate(
     @Arg('input', () => SessionCreateInput, { description: 'The session.' }) input: SessionCreateInput,
@@ -38,7 +38,8 @@ export class SessionResolver {
   }
 
   @Mutation(() => SessionPayload, {
-    description: 'Changes an agenda item under the same rules, if nobody changed it since you read it.',
+    description:
+      'Changes an agenda item (speakers included) under the same rules, if nobody changed it since you read it. The times of a session with attendance or feedback stay (IN_USE).',
   })
   sessionUpdate(
     @Arg('input', () => SessionUpdateInput, { description: 'The changes.' }) input: SessionUpdateInput,
@@ -48,7 +49,8 @@ export class SessionResolver {
   }
 
   @Mutation(() => SessionDeletePayload, {
-    description: 'Deletes an agenda item without attendance or feedback; otherwise refuses with IN_USE.',
+    description:
+      'Deletes an agenda item without attendance or feedback (otherwise IN_USE), unless its seminar is COMPLETED or CANCELLED.',
   })
   sessionDelete(
     @Arg('input', () => SessionDeleteInput, { description: 'The session.' }) input: SessionDeleteInput,
