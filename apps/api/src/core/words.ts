@@ -48,6 +48,12 @@ export function daySpan(first: Date, last: Date): string {
   return `${from} to ${day.format(last)} ${lastYear}`;
 }
 
+/** A calendar day, kept as midnight UTC (a seminar's first or last day): "Sat 25 Oct 2025". */
+export function calendarDay(day: Date): string {
+  const { day: format, year } = formatsOf('UTC');
+  return `${format.format(day)} ${year.format(day)}`;
+}
+
 /**
  * An enum value or a step's name as words in a sentence: IN_PROGRESS is "in progress", markNoShow
  * "mark no show".

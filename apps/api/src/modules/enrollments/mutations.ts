@@ -7,7 +7,7 @@ import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks } from '../../core/validation.ts';
 import { changeVersioned } from '../../core/versioned.ts';
-import { enumWords, stepRefused } from '../../core/words.ts';
+import { calendarDay, eitherWords, enumWords, stepRefused } from '../../core/words.ts';
 import { dayHasBegun } from '../../core/zoned-time.ts';
 import { mayManage } from '../seminars/mutations.ts';
 import type {
@@ -64,14 +64,14 @@ function outOfSeason(transition: EnrollmentTransition, seminar: Seminar): UserEr
   if (!(during as readonly SeminarStatus[]).includes(seminar.status)) {
     return userError(
       UserErrorCode.INVALID_TRANSITION,
-      `The seminar is ${seminar.status}: an enrollment cannot ${transition} then, only while it is ${during.join(' or ')}.`,
+      `The seminar is ${enumWords(seminar.status)}: an enrollment cannot ${enumWords(transition)} then, only while it is ${eitherWords(during)}.`,
       ['input', 'id'],
     );
   }
   if (transition === 'complete' && !dayHasBegun(seminar.endDate, seminar.timezone)) {
     return userError(
       UserErrorCode.INVALID_TRANSITION,
-      `The seminar's last day, ${seminar.endDate.toISOString().slice(0, 10)} (${seminar.timezone}), has not begun: nobody has finished it yet.`,
+      `The seminar's last day, ${calendarDay(seminar.endDate)} (${seminar.timezone}), has not begun: nobody has finished it yet.`,
       ['input', 'id'],
     );
   }

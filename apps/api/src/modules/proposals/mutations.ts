@@ -117,7 +117,7 @@ export async function createProposal(ctx: Context, input: ProposalCreateInput): 
     return failed(
       userError(
         UserErrorCode.INVALID_TRANSITION,
-        `The seminar is ${seminar.status}: proposals are written once it is IN_PROGRESS, or after it is COMPLETED.`,
+        `The seminar is ${enumWords(seminar.status)}: proposals are written once it is in progress, or after it is completed.`,
         ['input', 'seminarId'],
       ),
     );

@@ -185,7 +185,7 @@ describe('a proposal and its seminar', () => {
             {
               field: ['input', 'seminarId'],
               code: 'INVALID_TRANSITION',
-              message: `The seminar is ${status}: proposals are written once it is IN_PROGRESS, or after it is COMPLETED.`,
+              message: `The seminar is ${status.toLowerCase()}: proposals are written once it is in progress, or after it is completed.`,
             },
           ],
         });

@@ -6,7 +6,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refusable, refuse } from '../../core/versioned.ts';
-import { enumWords } from '../../core/words.ts';
+import { eitherWords, enumWords } from '../../core/words.ts';
 import { mayManageProgram } from '../programs/mutations.ts';
 import { mayManage, requireManagerRole } from '../seminars/mutations.ts';
 import type {
@@ -49,7 +49,7 @@ export async function assignReviewer(ctx: Context, input: ReviewAssignInput): Pr
       userErrors: [
         userError(
           UserErrorCode.INVALID_TRANSITION,
-          `The proposal is ${proposal.status}: reviewers are assigned while it is ${REVIEWABLE.join(' or ')}.`,
+          `The proposal is ${enumWords(proposal.status)}: reviewers are assigned while it is ${eitherWords(REVIEWABLE)}.`,
           ['input', 'proposalId'],
         ),
       ],

@@ -97,7 +97,7 @@ describe('reviews', () => {
         {
           field: ['input', 'proposalId'],
           code: 'INVALID_TRANSITION',
-          message: 'The proposal is DRAFT: reviewers are assigned while it is SUBMITTED or UNDER_REVIEW.',
+          message: 'The proposal is draft: reviewers are assigned while it is submitted or under review.',
         },
       ],
     });

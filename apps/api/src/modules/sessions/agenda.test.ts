@@ -200,7 +200,7 @@ describe('the agenda of a seminar that is over', () => {
   const closedError = (field: string, status: string) => ({
     field: ['input', field],
     code: 'INVALID_TRANSITION',
-    message: `The seminar is ${status}: its agenda no longer changes.`,
+    message: `The seminar is ${status.toLowerCase()}: its agenda no longer changes.`,
   });
 
   it('takes no new session, no change, no speaker and no deletion once COMPLETED or CANCELLED', async () => {
