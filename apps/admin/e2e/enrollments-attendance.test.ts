@@ -77,7 +77,7 @@ describe("a seminar's enrollments", () => {
     await page.getByRole('tab', { name: 'Enrollments' }).click();
     await expect.poll(placesTaken).toBe('12 of 25 taken');
     await expect.poll(total).toBe('12 in all');
-    await page.getByText('A completed seminar takes no new enrollments.').waitFor();
+    await page.getByText('The seminar is completed: it takes no new enrollments.').waitFor();
     expect(await page.getByRole('button', { name: 'Enroll a participant' }).count()).toBe(0);
     // Completed enrollments have no step left.
     expect(await page.getByRole('button', { name: /^Actions for/ }).count()).toBe(0);
@@ -95,7 +95,7 @@ describe("a seminar's enrollments", () => {
     await dialog.getByRole('combobox', { name: 'Person' }).fill('Nodira');
     await page.getByRole('option', { name: /Nodira Yusupova/ }).click();
     await dialog.getByRole('button', { name: 'Enroll' }).click();
-    await dialog.getByText('This person is already enrolled (ACCEPTED).').waitFor();
+    await dialog.getByText('This person is already enrolled (accepted).').waitFor();
     expect(await dialog.getByRole('combobox', { name: 'Person' }).getAttribute('aria-invalid')).toBe('true');
     await expect.poll(total).toBe('3 in all');
 

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
 import { PasswordChangeModal } from '../features/accounts/PasswordChangeModal.tsx';
+import { enumLabel } from '../features/lists/labels.ts';
 import {
   ACCOUNTS,
   API_KEYS,
@@ -64,7 +65,7 @@ export function Shell() {
                 <Text size="sm" visibleFrom="sm" data-testid="viewer-email">
                   {viewer.data?.user?.email}
                 </Text>
-                {viewer.data?.role && <Badge variant="light">{viewer.data.role}</Badge>}
+                {viewer.data?.role && <Badge variant="light">{enumLabel(viewer.data.role)}</Badge>}
               </>
             )}
             {viewer.data?.permissions.includes('CHANGE_OWN_PASSWORD') && (

@@ -16,6 +16,6 @@ describe('agenda times', () => {
   it('turns the API’s local time into an input value, and lists and names the days', () => {
     expect(toInputValue('2025-10-13T10:00:00+09:00')).toBe('2025-10-13T10:00');
     expect(daysBetween('2025-10-30', '2025-11-02')).toEqual(['2025-10-30', '2025-10-31', '2025-11-01', '2025-11-02']);
-    expect(dayLabel('2025-10-13')).toBe('Mon, 13 Oct 2025');
+    expect(dayLabel('2025-10-13')).toBe('Mon 13 Oct 2025');
   });
 });

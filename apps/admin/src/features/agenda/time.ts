@@ -1,3 +1,5 @@
+import { date } from '../../lib/format.ts';
+
 /**
  * Agenda times are wall-clock times in the seminar's time zone, whatever the viewer's own: "10:00" in a
  * seminar in Seoul means 10:00 in Seoul. The API gives `startsAtLocal` with the zone's offset and takes
@@ -42,13 +44,5 @@ export function daysBetween(start: string, end: string): string[] {
   return days;
 }
 
-/** "2025-10-13" → "Mon, 13 Oct 2025", the same for every viewer. */
-export function dayLabel(day: string): string {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+/** "2025-10-13" → "Mon 13 Oct 2025", the same for every viewer (the admin's one date format). */
+export const dayLabel = (day: string) => date(day);

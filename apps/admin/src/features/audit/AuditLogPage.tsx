@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { dateTime } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
+import { entityTypeLabel } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
 import { RemoteSelect } from '../pickers/RemoteSelect.tsx';
 import { auditDiff } from './diff.ts';
@@ -99,7 +100,8 @@ function EventDetails({ event, actor }: { event: AuditEventFieldsFragment; actor
           <Table.Tr>
             <Table.Th>Entity</Table.Th>
             <Table.Td>
-              {event.entityType} <Code>{event.entityId}</Code>
+              {entityTypeLabel(event.entityType)}
+              {event.entityTitle ? `: ${event.entityTitle}` : ''} <Code>{event.entityId}</Code>
             </Table.Td>
           </Table.Tr>
           {event.requestId && (
@@ -210,22 +212,26 @@ export function AuditLogPage() {
       key: 'entity',
       label: 'Entity',
       render: (e) => (
-        <Badge variant="light" color="gray">
-          {e.entityType}
-        </Badge>
+        <Group gap={6} wrap="nowrap">
+          <Badge variant="light" color="gray">
+            {entityTypeLabel(e.entityType)}
+          </Badge>
+          {e.entityTitle && (
+            <Text size="sm" fw={500} lineClamp={1} data-testid="entity-title">
+              {e.entityTitle}
+            </Text>
+          )}
+        </Group>
       ),
-      text: (e) => e.entityType,
-      nowrap: true,
+      text: (e) => (e.entityTitle ? `${e.entityType}: ${e.entityTitle}` : e.entityType),
     },
     {
       key: 'summary',
       label: 'Changed',
       render: (e) => {
         const changed = auditDiff(e.before, e.after).filter((row) => row.changed);
-        const name = readableName(e);
         return (
           <Text size="sm" lineClamp={1}>
-            {name ? <strong>{name} </strong> : null}
             {e.before && e.after ? changed.map((row) => row.field).join(', ') : ''}
           </Text>
         );
@@ -277,7 +283,11 @@ export function AuditLogPage() {
         columns={columns}
         filterGroups={[
           { key: 'change', label: 'Change', options: CHANGES },
-          { key: 'entity', label: 'Entity', options: ENTITY_TYPES.map((type) => ({ value: type, label: type })) },
+          {
+            key: 'entity',
+            label: 'Entity',
+            options: ENTITY_TYPES.map((type) => ({ value: type, label: entityTypeLabel(type) })),
+          },
         ]}
         params={['actor', 'from', 'to']}
         toolbar={({ state, update }) => (
@@ -327,17 +337,4 @@ export function AuditLogPage() {
       </Drawer>
     </>
   );
-}
-
-/** What a person calls the changed object: its title, name, code or email, from either side of the change. */
-function readableName(event: AuditEventFieldsFragment): string | null {
-  for (const side of [event.after, event.before]) {
-    if (side && typeof side === 'object') {
-      const record = side as Record<string, unknown>;
-      for (const key of ['title', 'name', 'code', 'email', 'familyName']) {
-        if (typeof record[key] === 'string' && record[key]) return record[key] as string;
-      }
-    }
-  }
-  return null;
 }

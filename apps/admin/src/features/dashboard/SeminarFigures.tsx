@@ -3,12 +3,13 @@ import { EnrollmentsListDocument, SessionsListDocument } from '@seminarhub/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useSession } from '../../lib/session.tsx';
+import { enumLabel } from '../lists/labels.ts';
 import { type Bar, BarList } from './BarList.tsx';
 import { fresh } from './fresh.ts';
 
 /** Enrollments that hold a place: the seminar's participants. */
 const PARTICIPATING = ['ACCEPTED', 'CONFIRMED', 'COMPLETED'] as const;
-const SEX_LABELS: Record<string, string> = {
+const SEX_GROUPS: Record<string, string> = {
   FEMALE: 'Women',
   MALE: 'Men',
   OTHER: 'Other',
@@ -54,7 +55,7 @@ function useSeminarFigures(seminarId: string | null) {
         .map(([name, value]) => ({ key: name, label: name, value }));
       const bySex: Bar[] = [...countBy(participants, (e) => e.person.sex ?? 'UNDISCLOSED')]
         .sort((a, b) => b[1] - a[1])
-        .map(([sex, value]) => ({ key: sex, label: SEX_LABELS[sex] ?? sex, value }));
+        .map(([sex, value]) => ({ key: sex, label: SEX_GROUPS[sex] ?? enumLabel(sex), value }));
       const attendance: Bar[] = sessions
         .filter((session) => session.attendanceRate !== null)
         .map((session) => ({
@@ -100,18 +101,27 @@ export function SeminarFigures() {
     queryKey: ['dashboard', 'seminars'],
     queryFn: () => client.seminars.list({ first: 100 }),
   });
+  // A seminar's participants are listed only to its staff: for any other, every figure here would count
+  // nobody (or, for attendance, people the viewer may not list), so only the viewer's own are offered.
+  const managed = seminars.data?.nodes.filter((seminar) => seminar.viewerCanManage);
   const [chosen, setChosen] = useState<string | null>(null);
-  const seminarId = chosen ?? seminars.data?.nodes[0]?.id ?? null;
+  const seminarId = chosen ?? managed?.[0]?.id ?? null;
   const figures = useSeminarFigures(seminarId);
 
-  if (seminars.data && seminars.data.nodes.length === 0) {
-    return <Text c="dimmed">No seminars yet: the figures of a seminar appear here once it has participants.</Text>;
+  if (managed && managed.length === 0) {
+    return (
+      <Text c="dimmed">
+        {seminars.data?.nodes.length === 0
+          ? 'No seminars yet: the figures of a seminar appear here once it has participants.'
+          : 'The figures of a seminar are shown to its coordinators: no seminar is assigned to you yet.'}
+      </Text>
+    );
   }
   return (
     <Stack gap="md">
       <Select
         label="Seminar"
-        data={(seminars.data?.nodes ?? []).map((seminar) => ({ value: seminar.id, label: seminar.title }))}
+        data={(managed ?? []).map((seminar) => ({ value: seminar.id, label: seminar.title }))}
         value={seminarId}
         onChange={setChosen}
         allowDeselect={false}

@@ -1,4 +1,5 @@
 import { Card, Group, List, Progress, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
+import { enumWords } from '../lists/labels.ts';
 import { ENROLLMENT_STATUSES, type EnrollmentRow, HOLDS_PLACE } from './status.ts';
 
 /** Places taken against the seminar's capacity, and who waits for a freed place, in their order. */
@@ -44,7 +45,7 @@ export function CapacitySummary({ capacity, rows }: { capacity: number | null; r
         </Text>
         {counts.length > 0 && (
           <Text size="sm" c="dimmed" mt={4}>
-            {counts.map(({ status, count }) => `${count} ${status.toLowerCase().replace('_', '-')}`).join(' · ')}
+            {counts.map(({ status, count }) => `${count} ${enumWords(status)}`).join(' · ')}
           </Text>
         )}
       </Card>

@@ -1,7 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import { useAction } from '../../lib/actions.ts';
 import { useSession } from '../../lib/session.tsx';
-import { enumLabel } from '../lists/labels.ts';
+import { enumWords } from '../lists/labels.ts';
 import { ENROLLMENT_STEPS, type EnrollmentRow, type EnrollmentStep, stepsFrom } from './status.ts';
 
 /** The steps an enrollment can take from its status, as a menu on its row. For staff only. */
@@ -9,7 +9,7 @@ export function EnrollmentActions({ row }: { row: EnrollmentRow }) {
   const { client } = useSession();
   const step = useAction((name: EnrollmentStep) => client.enrollments[name]({ id: row.id, version: row.version }), {
     success: ({ enrollment, promoted }) =>
-      `${enrollment!.person.fullName} is now ${enumLabel(enrollment!.status).toLowerCase()}.` +
+      `${enrollment!.person.fullName} is now ${enumWords(enrollment!.status)}.` +
       (promoted ? ` ${promoted.person.fullName}, first on the waiting list, was offered the freed place.` : ''),
   });
   const steps = stepsFrom(row.status);

@@ -6,9 +6,10 @@ import {
   type EnrollmentStatus,
   EnrollmentsListDocument,
 } from '@seminarhub/sdk';
+import { date } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { type Column, DataList, type FilterGroup, pageArgs } from '../lists/DataList.tsx';
-import { enumLabel } from '../lists/labels.ts';
+import { enumLabel, enumWords } from '../lists/labels.ts';
 import type { ListState } from '../lists/useListState.ts';
 import { useCanManageSeminar, useSeminar } from '../seminars/useSeminar.ts';
 import { BulkSteps } from './BulkSteps.tsx';
@@ -24,8 +25,6 @@ import {
   PARTICIPATING,
 } from './status.ts';
 import { useSeminarEnrollments } from './useSeminarEnrollments.ts';
-
-const day = (iso: string | null) => iso?.slice(0, 10) ?? null;
 
 const COLUMNS: Column<EnrollmentRow>[] = [
   {
@@ -74,7 +73,7 @@ const COLUMNS: Column<EnrollmentRow>[] = [
   {
     key: 'applied',
     label: 'Applied',
-    render: (e) => day(e.appliedAt),
+    render: (e) => date(e.appliedAt),
     text: (e) => e.appliedAt,
     sortField: 'APPLIED_AT',
     nowrap: true,
@@ -82,7 +81,7 @@ const COLUMNS: Column<EnrollmentRow>[] = [
   {
     key: 'decided',
     label: 'Decided',
-    render: (e) => day(e.decidedAt) ?? '—',
+    render: (e) => date(e.decidedAt),
     text: (e) => e.decidedAt,
     nowrap: true,
     initiallyVisible: false,
@@ -194,7 +193,7 @@ export function EnrollmentsPage() {
             </>
           ) : (
             <Text size="sm" c="dimmed">
-              A {enumLabel(seminar.status).toLowerCase()} seminar takes no new enrollments.
+              The seminar is {enumWords(seminar.status)}: it takes no new enrollments.
             </Text>
           ))
         }

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink } from 'react-router';
+import { dateRange } from '../../lib/format.ts';
 import { useViewer } from '../../lib/viewer.ts';
 import { ENROLLMENT_STATUS_COLOURS } from '../enrollments/status.ts';
 import { enumLabel } from '../lists/labels.ts';
@@ -49,7 +50,7 @@ export function MySeminarsPage() {
                   </Group>
                   <Text size="sm" c="dimmed">
                     {/* A seminar without a code or a city shows neither, nor a separator for it. */}
-                    {[seminar.code, `${seminar.startDate} to ${seminar.endDate}`, seminar.city]
+                    {[seminar.code, dateRange(seminar.startDate, seminar.endDate), seminar.city]
                       .filter(Boolean)
                       .join(' · ')}
                   </Text>

@@ -7,7 +7,7 @@ import { useAction } from '../../lib/actions.ts';
 import { FormErrors } from '../../lib/forms/FormErrors.tsx';
 import { useMutationForm } from '../../lib/forms/useMutationForm.ts';
 import { useSession } from '../../lib/session.tsx';
-import { enumLabel } from '../lists/labels.ts';
+import { enumLabel, enumWords } from '../lists/labels.ts';
 import { DECISION_LABELS, DECISIONS, DECISIONS_WITH_TERMS, type Decision, SUPPORT_TYPES } from './status.ts';
 import type { ProposalDetails } from './useProposals.ts';
 
@@ -20,7 +20,7 @@ export function DecisionActions({ proposal }: { proposal: ProposalDetails }) {
   const move = useAction(
     (decision: Decision) => client.proposals[decision]({ id: proposal.id, version: proposal.version }),
     {
-      success: (result) => `The proposal is now ${enumLabel(result.proposal!.status).toLowerCase()}.`,
+      success: (result) => `The proposal is now ${enumWords(result.proposal!.status)}.`,
       invalidate: INVALIDATE,
     },
   );
@@ -85,7 +85,7 @@ function DecisionForm({
     onSuccess: async (result) => {
       notifications.show({
         color: 'green',
-        message: `The proposal is now ${enumLabel(result.proposal!.status).toLowerCase()}.`,
+        message: `The proposal is now ${enumWords(result.proposal!.status)}.`,
       });
       await Promise.all(INVALIDATE.map((queryKey) => queries.invalidateQueries({ queryKey })));
       onDone();

@@ -29,20 +29,24 @@ export function ProposalDetailPage() {
               <ProposalHeader proposal={p}>{staff && <DecisionActions proposal={p} />}</ProposalHeader>
               <ProposalSummary proposal={p} canEditTeam={staff} />
               {staff && <ProposalFollowUp proposal={p} viewer="staff" />}
-              <Card withBorder padding="md">
-                <Stack gap="sm">
-                  <Title order={3} size="h4">
-                    Reviews
-                  </Title>
-                  <Text size="sm" c="dimmed" data-testid="review-summary">
-                    {p.reviews.totalCount} of {p.reviewers.length} assigned reviewers handed in a review
-                    {average != null ? ` · average weighted score ${average}` : ''}
-                  </Text>
-                  <AssignedReviewers proposal={p} staff={staff} />
-                  {staff && <AssignReviewer proposalId={p.id} />}
-                  <ReviewsList reviews={p.reviews.nodes} />
-                </Stack>
-              </Card>
+              {/* Reviews are listed to the seminar's staff and to the reviewer assigned; anyone else gets
+                  none, and "0 of 0 reviewers" would not be true. */}
+              {(staff || p.reviewers.length > 0) && (
+                <Card withBorder padding="md">
+                  <Stack gap="sm">
+                    <Title order={3} size="h4">
+                      Reviews
+                    </Title>
+                    <Text size="sm" c="dimmed" data-testid="review-summary">
+                      {p.reviews.totalCount} of {p.reviewers.length} assigned reviewers handed in a review
+                      {average != null ? ` · average weighted score ${average}` : ''}
+                    </Text>
+                    <AssignedReviewers proposal={p} staff={staff} />
+                    {staff && <AssignReviewer proposalId={p.id} />}
+                    <ReviewsList reviews={p.reviews.nodes} />
+                  </Stack>
+                </Card>
+              )}
             </Stack>
           );
         }}

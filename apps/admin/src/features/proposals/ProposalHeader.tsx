@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { dateTime } from '../../lib/format.ts';
 import { enumLabel } from '../lists/labels.ts';
-import { formatWhen } from './ProposalSummary.tsx';
 import { PROPOSAL_STATUS_COLOURS } from './status.ts';
 import type { ProposalDetails } from './useProposals.ts';
 
@@ -19,7 +19,7 @@ export function ProposalHeader({ proposal, children }: { proposal: ProposalDetai
           </Badge>
           <Text size="sm" c="dimmed">
             {proposal.seminar.title}
-            {proposal.submittedAt ? ` · submitted ${formatWhen(proposal.submittedAt)}` : ''}
+            {proposal.submittedAt ? ` · submitted ${dateTime(proposal.submittedAt)}` : ''}
           </Text>
         </Group>
       </Stack>

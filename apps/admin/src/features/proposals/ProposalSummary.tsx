@@ -1,11 +1,9 @@
 import { Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { dateTime } from '../../lib/format.ts';
 import { ProposalTeam } from '../follow-up/ProposalTeam.tsx';
 import { enumLabel } from '../lists/labels.ts';
 import type { ProposalDetails } from './useProposals.ts';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-export const formatWhen = (iso: string) => dateTime.format(new Date(iso));
 
 function Section({ title, text }: { title: string; text: string | null }) {
   return (
@@ -68,7 +66,7 @@ export function ProposalSummary({
             {proposal.decisions.map((decision) => (
               <Timeline.Item key={`${decision.kind}-${decision.decidedAt}`} title={enumLabel(decision.kind)}>
                 <Text size="xs" c="dimmed">
-                  {formatWhen(decision.decidedAt)}
+                  {dateTime(decision.decidedAt)}
                   {decision.supportType ? ` · ${enumLabel(decision.supportType)}` : ''}
                 </Text>
                 {decision.note && <Text size="sm">{decision.note}</Text>}

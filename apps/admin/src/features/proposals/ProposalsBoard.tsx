@@ -19,6 +19,7 @@ import type { ProposalStatus } from '@seminarhub/sdk';
 import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { enumLabel } from '../lists/labels.ts';
+import { useCanManageSeminar } from '../seminars/useSeminar.ts';
 import { averageScore, PROPOSAL_STATUS_COLOURS, PROPOSAL_STATUSES } from './status.ts';
 import { type ProposalListItem, useSeminarProposals } from './useProposals.ts';
 
@@ -35,6 +36,7 @@ type View = 'board' | 'list';
 export function ProposalsBoard() {
   const { seminarId = '' } = useParams();
   const proposals = useSeminarProposals(seminarId);
+  const staff = useCanManageSeminar();
   const [view, setView] = useLocalStorage<View>({
     key: 'seminarhub.proposals.view',
     defaultValue: 'board',
@@ -88,7 +90,7 @@ export function ProposalsBoard() {
         </Text>
       )}
       {view === 'list' ? (
-        <ProposalList proposals={PROPOSAL_STATUSES.flatMap((status) => byStatus.get(status) ?? [])} />
+        <ProposalList proposals={PROPOSAL_STATUSES.flatMap((status) => byStatus.get(status) ?? [])} staff={staff} />
       ) : (
         <ScrollArea type="auto" offsetScrollbars aria-label="Proposals by status">
           <Group align="stretch" wrap="nowrap" gap={8} pb="xs">
@@ -138,7 +140,7 @@ export function ProposalsBoard() {
                         No proposal is {enumLabel(status).toLowerCase()}.
                       </Text>
                     ) : (
-                      inColumn.map((proposal) => <ProposalCard key={proposal.id} proposal={proposal} />)
+                      inColumn.map((proposal) => <ProposalCard key={proposal.id} proposal={proposal} staff={staff} />)
                     )}
                   </Stack>
                 </Paper>
@@ -196,7 +198,12 @@ function reviewProgress(proposal: ProposalListItem) {
 const membersText = (proposal: ProposalListItem) =>
   proposal.members.length === 1 ? '1 member' : `${proposal.members.length} members`;
 
-function ProposalCard({ proposal }: { proposal: ProposalListItem }) {
+/*
+ * A proposal's team, implementing organization and reviews are details the API gives only to the seminar's
+ * staff (and the team, and its reviewers): to anyone else they come back empty, and a card would read
+ * "0 members · 0/0 reviewed". The board shows them to the staff only.
+ */
+function ProposalCard({ proposal, staff }: { proposal: ProposalListItem; staff: boolean }) {
   const progress = reviewProgress(proposal);
   return (
     <Card
@@ -211,23 +218,27 @@ function ProposalCard({ proposal }: { proposal: ProposalListItem }) {
       <Text fw={600} size="sm" lineClamp={3}>
         {proposal.title}
       </Text>
-      <Text size="xs" c="dimmed" mt={4} lineClamp={1}>
-        {proposal.implementingOrganization?.name ?? 'No implementing organization'}
-      </Text>
-      <Group gap={4} mt="xs">
-        <Badge size="sm" variant="default">
-          {membersText(proposal)}
-        </Badge>
-        <Badge size="sm" variant="default" data-testid="review-progress" title={progress.title}>
-          {progress.text}
-        </Badge>
-      </Group>
+      {staff && (
+        <>
+          <Text size="xs" c="dimmed" mt={4} lineClamp={1}>
+            {proposal.implementingOrganization?.name ?? 'No implementing organization'}
+          </Text>
+          <Group gap={4} mt="xs">
+            <Badge size="sm" variant="default">
+              {membersText(proposal)}
+            </Badge>
+            <Badge size="sm" variant="default" data-testid="review-progress" title={progress.title}>
+              {progress.text}
+            </Badge>
+          </Group>
+        </>
+      )}
     </Card>
   );
 }
 
 /** The same proposals as rows, in the order of the workflow: for many proposals, or a narrow screen. */
-function ProposalList({ proposals }: { proposals: ProposalListItem[] }) {
+function ProposalList({ proposals, staff }: { proposals: ProposalListItem[]; staff: boolean }) {
   if (proposals.length === 0) return null;
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -236,9 +247,13 @@ function ProposalList({ proposals }: { proposals: ProposalListItem[] }) {
           <Table.Tr>
             <Table.Th>Proposal</Table.Th>
             <Table.Th>Status</Table.Th>
-            <Table.Th>Implementing organization</Table.Th>
-            <Table.Th>Team</Table.Th>
-            <Table.Th>Reviews</Table.Th>
+            {staff && (
+              <>
+                <Table.Th>Implementing organization</Table.Th>
+                <Table.Th>Team</Table.Th>
+                <Table.Th>Reviews</Table.Th>
+              </>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -260,11 +275,15 @@ function ProposalList({ proposals }: { proposals: ProposalListItem[] }) {
                     {enumLabel(proposal.status)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{proposal.implementingOrganization?.name ?? '—'}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{membersText(proposal)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }} title={progress.title}>
-                  {progress.text}
-                </Table.Td>
+                {staff && (
+                  <>
+                    <Table.Td>{proposal.implementingOrganization?.name ?? '—'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{membersText(proposal)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }} title={progress.title}>
+                      {progress.text}
+                    </Table.Td>
+                  </>
+                )}
               </Table.Tr>
             );
           })}

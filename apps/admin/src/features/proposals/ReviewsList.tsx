@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { dateTime } from '../../lib/format.ts';
 import { enumLabel } from '../lists/labels.ts';
-import { formatWhen } from './ProposalSummary.tsx';
 import { RECOMMENDATION_COLOURS } from './status.ts';
 import type { ProposalDetails } from './useProposals.ts';
 
@@ -22,7 +22,7 @@ export function ReviewsList({ reviews }: { reviews: readonly Review[] }) {
             <Stack gap={0}>
               <Text fw={600}>{review.reviewer.fullName}</Text>
               <Text size="xs" c="dimmed">
-                {review.submittedAt ? `Submitted ${formatWhen(review.submittedAt)}` : 'Draft'}
+                {review.submittedAt ? `Submitted ${dateTime(review.submittedAt)}` : 'Draft'}
               </Text>
             </Stack>
             <Group gap="xs">

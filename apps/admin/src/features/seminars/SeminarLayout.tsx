@@ -6,18 +6,22 @@ import { allows, STAFF } from '../../lib/access.tsx';
 import { useAction } from '../../lib/actions.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useViewer } from '../../lib/viewer.ts';
-import { enumLabel } from '../lists/labels.ts';
+import { enumWords } from '../lists/labels.ts';
 import { SeminarEditor } from './SeminarEditor.tsx';
 import { SeminarTitle } from './SeminarTitle.tsx';
 import { useCanManageSeminar, useSeminar } from './useSeminar.ts';
 
-/** The tabs of a seminar, each a route under /seminars/:seminarId; the agenda is the seminar's own page. */
+/**
+ * The tabs of a seminar, each a route under /seminars/:seminarId; the agenda is the seminar's own page.
+ * The staff's tabs read its enrollments, which the API lists only to its staff: to anyone else they would
+ * show empty lists and counts of nobody, so they are neither offered nor opened by URL.
+ */
 const TABS = [
-  { path: 'agenda', label: 'Agenda' },
-  { path: 'enrollments', label: 'Enrollments' },
-  { path: 'attendance', label: 'Attendance' },
-  { path: 'feedback', label: 'Feedback' },
-  { path: 'proposals', label: 'Proposals' },
+  { path: 'agenda', label: 'Agenda', staffOnly: false },
+  { path: 'enrollments', label: 'Enrollments', staffOnly: true },
+  { path: 'attendance', label: 'Attendance', staffOnly: true },
+  { path: 'feedback', label: 'Feedback', staffOnly: true },
+  { path: 'proposals', label: 'Proposals', staffOnly: false },
 ] as const;
 
 type Transition = 'publish' | 'start' | 'complete' | 'cancel';
@@ -49,11 +53,12 @@ export function SeminarLayout() {
   const location = useLocation();
   const [editing, setEditing] = useState(false);
   const base = `/seminars/${seminar.data?.id ?? ''}`;
-  const tab = TABS.find((t) => location.pathname.startsWith(`${base}/${t.path}`))?.path ?? 'agenda';
+  const current = TABS.find((t) => location.pathname.startsWith(`${base}/${t.path}`)) ?? TABS[0];
+  const tab = current.path;
   const transition = useAction(
     (name: Transition) => client.seminars[name]({ id: seminar.data!.id, version: seminar.data!.version }),
     {
-      success: (result) => `The seminar is now ${enumLabel(result.seminar!.status).toLowerCase()}.`,
+      success: (result) => `The seminar is now ${enumWords(result.seminar!.status)}.`,
       invalidate: [['seminar'], ['list']],
     },
   );
@@ -104,7 +109,7 @@ export function SeminarLayout() {
           keepMounted={false}
         >
           <Tabs.List>
-            {TABS.map((t) => (
+            {TABS.filter((t) => staff || !t.staffOnly).map((t) => (
               <Tabs.Tab key={t.path} value={t.path}>
                 {t.label}
               </Tabs.Tab>
@@ -112,7 +117,14 @@ export function SeminarLayout() {
           </Tabs.List>
         </Tabs>
       )}
-      <Outlet />
+      {/* Participants and reviewers get the refusal of the route itself (RequireAccess). */}
+      {staff || !current.staffOnly || !allows(STAFF, viewer.data) ? (
+        <Outlet />
+      ) : (
+        <Text c="dimmed" data-testid="staff-only">
+          Only the seminar's coordinators and administrators see its {current.label.toLowerCase()}.
+        </Text>
+      )}
       {editing && <SeminarEditor seminar={s} onClose={() => setEditing(false)} />}
     </Stack>
   );

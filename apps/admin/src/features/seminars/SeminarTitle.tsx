@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { SeminarStatus } from '@seminarhub/sdk';
+import { dateRange } from '../../lib/format.ts';
 import { enumLabel } from '../lists/labels.ts';
 import { SEMINAR_STATUS_COLOURS } from './status.ts';
 
@@ -27,7 +28,7 @@ export function SeminarTitle({
           {enumLabel(seminar.status)}
         </Badge>
         <Text size="sm" c="dimmed">
-          {seminar.startDate} to {seminar.endDate}
+          {dateRange(seminar.startDate, seminar.endDate)}
           {seminar.city ? ` · ${seminar.city}` : ''} · {seminar.timezone}
           {seminar.capacity ? ` · ${seminar.capacity} places` : ''}
         </Text>

@@ -8,6 +8,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
+import { date } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useIsStaff } from '../../lib/viewer.ts';
 import { type Column, DataList, pageArgs } from '../lists/DataList.tsx';
@@ -45,12 +46,19 @@ const COLUMNS: Column<SeminarFieldsFragment>[] = [
   {
     key: 'start',
     label: 'Starts',
-    render: (s) => s.startDate,
+    render: (s) => date(s.startDate),
     text: (s) => s.startDate,
     sortField: 'START_DATE',
     nowrap: true,
   },
-  { key: 'end', label: 'Ends', render: (s) => s.endDate, text: (s) => s.endDate, sortField: 'END_DATE', nowrap: true },
+  {
+    key: 'end',
+    label: 'Ends',
+    render: (s) => date(s.endDate),
+    text: (s) => s.endDate,
+    sortField: 'END_DATE',
+    nowrap: true,
+  },
   { key: 'city', label: 'City', render: (s) => s.city ?? '—', text: (s) => s.city },
   { key: 'capacity', label: 'Places', render: (s) => s.capacity ?? '—', text: (s) => s.capacity },
   {

@@ -40,6 +40,14 @@ export function enrollmentWhere(viewer: Viewer, scope: AccessScope): Prisma.Enro
   };
 }
 
+/**
+ * Whether the viewer may list a seminar's enrollments, and so read the figures drawn from them (its
+ * attendance rates): a figure over participants one may not list would contradict the list one gets.
+ */
+export function readsParticipants(viewer: Viewer, scope: AccessScope, seminarId: string): boolean {
+  return readsEverything(viewer) || (viewer.kind === 'user' && scope.coordinatedSeminarIds.includes(seminarId));
+}
+
 /** Proposals whose full content the viewer may read: their team's, assigned, or in their seminars. */
 export function proposalDetailIds(scope: AccessScope): { seminarIds: string[]; proposalIds: string[] } {
   return {

@@ -6,6 +6,7 @@ import { generateSecret, hashSecret, SESSION_TOKEN_PREFIX } from '../../core/aut
 import type { Viewer as ViewerIdentity } from '../../core/auth/viewer.ts';
 import type { Context } from '../../core/context.ts';
 import { UserErrorCode, userError } from '../../core/user-errors.ts';
+import { zonedMoment } from '../../core/words.ts';
 import type { Logger } from '../../logger.ts';
 import { permissionsOf } from './permissions.ts';
 import { type LoginPayload, type PasswordChangePayload, type Viewer, ViewerKind } from './types.ts';
@@ -49,7 +50,7 @@ async function throttle(prisma: PrismaClient, email: string, now: Date) {
     const until = new Date(oldest.at.getTime() + LOGIN_POLICY.windowMs);
     return userError(
       UserErrorCode.LOCKED,
-      `Too many failed sign-ins for this email: it is locked until ${until.toISOString()}.`,
+      `Too many failed sign-ins for this email: it is locked until ${zonedMoment(until, 'UTC')}.`,
     );
   }
   const latest = failures.at(-1);

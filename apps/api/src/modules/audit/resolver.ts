@@ -5,6 +5,7 @@ import { listConnection } from '../../core/lists/lists.ts';
 import { toGlobalId } from '../../core/node-id.ts';
 import { User } from '../accounts/types.ts';
 import { AUDIT_EVENT_LIST, AuditEventListArgs } from './list.ts';
+import { entityTitle } from './titles.ts';
 import { AuditEvent, AuditEventConnection } from './types.ts';
 
 @Resolver(() => AuditEvent)
@@ -21,6 +22,15 @@ export class AuditEventResolver {
   @FieldResolver(() => ID, { description: 'The global ID of the object changed.' })
   entityId(@Root() event: AuditEvent) {
     return toGlobalId(event.entityType, event.entityId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "What the object changed is called, for people to read: a seminar's or proposal's title, a person's or organization's name, an enrollment's person and seminar, a user's email. As it is now; for a deleted object, as it was. Feedback is named by what it is about, never by who gave it. Null when the object has no name.",
+  })
+  entityTitle(@Root() event: AuditEvent, @Ctx() ctx: Context) {
+    return entityTitle(ctx, event);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The account that made the change; null for an API key.' })

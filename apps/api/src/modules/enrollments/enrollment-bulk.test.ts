@@ -111,7 +111,7 @@ describe('enrollmentsApply', () => {
         {
           code: 'CONFLICT',
           field: ['input', 'people', '1', 'personId'],
-          message: 'This person is already enrolled (APPLIED).',
+          message: 'This person is already enrolled (applied).',
         },
       ],
     });
@@ -229,7 +229,7 @@ describe('enrollmentsTransition', () => {
     ]);
     expect(confirmed.results[2].userErrors[0]).toMatchObject({
       field: ['input', 'ids', '2'],
-      message: 'The enrollment is APPLIED: it cannot confirm, which needs ACCEPTED.',
+      message: 'The enrollment is applied: "confirm" needs it to be accepted.',
     });
     // Sent again, the step is refused for the rows that already took it, and changes nothing.
     const repeated = await transition(coordinator, ids.slice(0, 2), 'CONFIRM');

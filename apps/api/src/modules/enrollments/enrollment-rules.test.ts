@@ -2,6 +2,7 @@ import { type EnrollmentStatus, EXAMPLE_PROGRAM_ID, type SeminarStatus } from '@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, startTestApi, type TestApi } from '../../../test/testkit.ts';
 import { toGlobalId } from '../../core/node-id.ts';
+import { calendarDay, enumWords } from '../../core/words.ts';
 import { zonedDay } from '../../core/zoned-time.ts';
 
 // Enrollment steps follow the seminar: places are decided until it is over, and who finished or did
@@ -69,6 +70,8 @@ const written = async () =>
     await api.db.prisma.auditEvent.count(),
   ]);
 
+const w = (value: string) => value.split(' or ').map(enumWords).join(' or ');
+const onDay = (iso: string) => calendarDay(new Date(`${iso}T00:00:00Z`));
 const refusal = (status: string, transition: string, during: string) => ({
   enrollment: null,
   promoted: null,
@@ -76,7 +79,7 @@ const refusal = (status: string, transition: string, during: string) => ({
     {
       field: ['input', 'id'],
       code: 'INVALID_TRANSITION',
-      message: `The seminar is ${status}: an enrollment cannot ${transition} then, only while it is ${during}.`,
+      message: `The seminar is ${w(status)}: an enrollment cannot ${w(transition)} then, only while it is ${w(during)}.`,
     },
   ],
 });
@@ -111,7 +114,7 @@ describe('enrollment steps and the seminar', () => {
         {
           field: ['input', 'seminarId'],
           code: 'INVALID_TRANSITION',
-          message: `A ${status} seminar takes no applications.`,
+          message: `The seminar is ${w(status)}: it takes no applications.`,
         },
       ]);
     }
@@ -137,7 +140,7 @@ describe('enrollment steps and the seminar', () => {
       {
         field: ['input', 'id'],
         code: 'INVALID_TRANSITION',
-        message: `The seminar's last day, ${zonedDay(day(3), 'UTC')} (Asia/Seoul), has not begun: nobody has finished it yet.`,
+        message: `The seminar's last day, ${onDay(zonedDay(day(3), 'UTC'))} (Asia/Seoul), has not begun: nobody has finished it yet.`,
       },
     ]);
     expect(await written()).toBe(beforeEarly);

@@ -7,6 +7,7 @@ import { fromGlobalIdOf } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks } from '../../core/validation.ts';
 import { changeVersioned } from '../../core/versioned.ts';
+import { calendarDay, eitherWords, enumWords, stepRefused } from '../../core/words.ts';
 import { dayHasBegun } from '../../core/zoned-time.ts';
 import { mayManage } from '../seminars/mutations.ts';
 import type {
@@ -63,14 +64,14 @@ function outOfSeason(transition: EnrollmentTransition, seminar: Seminar): UserEr
   if (!(during as readonly SeminarStatus[]).includes(seminar.status)) {
     return userError(
       UserErrorCode.INVALID_TRANSITION,
-      `The seminar is ${seminar.status}: an enrollment cannot ${transition} then, only while it is ${during.join(' or ')}.`,
+      `The seminar is ${enumWords(seminar.status)}: an enrollment cannot ${enumWords(transition)} then, only while it is ${eitherWords(during)}.`,
       ['input', 'id'],
     );
   }
   if (transition === 'complete' && !dayHasBegun(seminar.endDate, seminar.timezone)) {
     return userError(
       UserErrorCode.INVALID_TRANSITION,
-      `The seminar's last day, ${seminar.endDate.toISOString().slice(0, 10)} (${seminar.timezone}), has not begun: nobody has finished it yet.`,
+      `The seminar's last day, ${calendarDay(seminar.endDate)} (${seminar.timezone}), has not begun: nobody has finished it yet.`,
       ['input', 'id'],
     );
   }
@@ -98,10 +99,11 @@ export async function applyToSeminar(ctx: Context, input: EnrollmentApplyInput):
   const open: SeminarStatus[] = staff ? ['DRAFT', 'PUBLISHED'] : ['PUBLISHED'];
   if (!open.includes(seminar.status)) {
     return failed(
-      userError(UserErrorCode.INVALID_TRANSITION, `A ${seminar.status} seminar takes no applications.`, [
-        'input',
-        'seminarId',
-      ]),
+      userError(
+        UserErrorCode.INVALID_TRANSITION,
+        `The seminar is ${enumWords(seminar.status)}: it takes no applications.`,
+        ['input', 'seminarId'],
+      ),
     );
   }
   if (!(await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true } })))
@@ -118,7 +120,7 @@ export async function applyToSeminar(ctx: Context, input: EnrollmentApplyInput):
     const existing = await tx.enrollment.findUnique({ where: { seminarId_personId: { seminarId, personId } } });
     if (existing) {
       return failed(
-        userError(UserErrorCode.CONFLICT, `This person is already enrolled (${existing.status}).`, [
+        userError(UserErrorCode.CONFLICT, `This person is already enrolled (${enumWords(existing.status)}).`, [
           'input',
           'personId',
         ]),
@@ -167,11 +169,10 @@ export async function transitionEnrollment(
     }
     if (!(rule.from as readonly EnrollmentStatus[]).includes(before.status)) {
       return failed(
-        userError(
-          UserErrorCode.INVALID_TRANSITION,
-          `The enrollment is ${before.status}: it cannot ${transition}, which needs ${rule.from.join(' or ')}.`,
-          ['input', 'id'],
-        ),
+        userError(UserErrorCode.INVALID_TRANSITION, stepRefused('enrollment', before.status, transition, rule.from), [
+          'input',
+          'id',
+        ]),
       );
     }
     const untimely = outOfSeason(transition, seminar);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenProposal, moveProposal, type ProposalRef } from '../../../test/proposals.ts';
 import { type Actor, startTestApi, type TestApi } from '../../../test/testkit.ts';
 import { fromGlobalIdOf } from '../../core/node-id.ts';
+import { enumWords as words } from '../../core/words.ts';
 
 let api: TestApi;
 let lead: Actor;
@@ -202,7 +203,9 @@ describe('milestones', () => {
           {
             field: ['input', 'id'],
             code: 'INVALID_TRANSITION',
-            message: expect.stringMatching(new RegExp(`^The milestone is ${status}: it cannot ${name.toLowerCase()}`)),
+            message: expect.stringMatching(
+              new RegExp(`^The milestone is ${words(status)}: "${name.toLowerCase()}" needs`),
+            ),
           },
         ]);
       }
@@ -217,7 +220,7 @@ describe('milestones', () => {
       expect(created.userErrors).toEqual([
         expect.objectContaining({ field: ['input', 'proposalId'], code: 'INVALID_TRANSITION' }),
       ]);
-      expect(created.userErrors[0].message).toContain(`The proposal is ${proposal.status}`);
+      expect(created.userErrors[0].message).toContain(`The proposal is ${words(proposal.status)}`);
       if (milestone) {
         const answers = [
           (await lead.graphql(UPDATE, { input: { id: milestone.id, version: milestone.version, title: 'x' } })).data
@@ -246,7 +249,7 @@ describe('milestones', () => {
     for (const name of STEPS) {
       expect((await move(lead, name, planned)).userErrors[0]).toMatchObject({
         code: 'INVALID_TRANSITION',
-        message: expect.stringContaining('The proposal is SELECTED_FOR_SUPPORT'),
+        message: expect.stringContaining('The proposal is selected for support'),
       });
     }
     expect(await written()).toBe(before);

@@ -6,6 +6,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refusable, refuse } from '../../core/versioned.ts';
+import { eitherWords, enumWords, stepRefused } from '../../core/words.ts';
 import { roleOn } from '../proposals/mutations.ts';
 import type {
   MilestoneCreateInput,
@@ -61,7 +62,7 @@ async function lockProposal(
     refuse(
       userError(
         UserErrorCode.INVALID_TRANSITION,
-        `The proposal is ${proposal.status}: ${doing} needs ${allowed.join(' or ')}.`,
+        `The proposal is ${enumWords(proposal.status)}: ${doing} needs it to be ${eitherWords(allowed)}.`,
         ['input', field],
       ),
     );
@@ -209,11 +210,10 @@ export async function transitionMilestone(
       await lockProposal(tx, before.proposalId, IMPLEMENTING, 'id', 'moving milestones');
       if (!(rule.from as readonly MilestoneStatus[]).includes(before.status)) {
         refuse(
-          userError(
-            UserErrorCode.INVALID_TRANSITION,
-            `The milestone is ${before.status}: it cannot ${transition}, which needs ${rule.from.join(' or ')}.`,
-            ['input', 'id'],
-          ),
+          userError(UserErrorCode.INVALID_TRANSITION, stepRefused('milestone', before.status, transition, rule.from), [
+            'input',
+            'id',
+          ]),
         );
       }
       const after = await tx.milestone.update({

@@ -237,7 +237,7 @@ describe('progress reports', () => {
         {
           field: ['input', 'proposalId'],
           code: 'INVALID_TRANSITION',
-          message: `The proposal is ${status}: scheduling progress reports needs IN_IMPLEMENTATION or COMPLETED.`,
+          message: `The proposal is ${status.toLowerCase().replaceAll('_', ' ')}: scheduling progress reports needs it to be in implementation or completed.`,
         },
       ]);
       expect(await written()).toBe(counted);

@@ -52,6 +52,26 @@ describe('attendance', () => {
     expect(figures.data.node.attendanceRate).toBe(0.75);
   });
 
+  it("shows the rate only to those who may list the seminar's enrollments, whose list it is drawn from", async () => {
+    const SEMINAR = `query($id: ID!) { node(id: $id) { ... on Seminar { attendanceRate
+      enrollments(first: 0) { totalCount } } } }`;
+    const seminarId = toGlobalId('Seminar', EXAMPLE_SEMINAR_ID);
+    const staff = await coordinator.graphql(SEMINAR, { id: seminarId });
+    expect(staff.data.node.enrollments.totalCount).toBeGreaterThan(0);
+    expect(staff.data.node.attendanceRate).toBeGreaterThan(0);
+    const others = [
+      await api.as('COORDINATOR'),
+      await api.as('REVIEWER'),
+      await api.as('PARTICIPANT', { personId: enrollments[3]!.personId }),
+    ];
+    for (const other of others) {
+      const seminar = await other.graphql(SEMINAR, { id: seminarId });
+      expect(seminar.data.node.enrollments.totalCount).toBeLessThanOrEqual(1);
+      expect(seminar.data.node.attendanceRate).toBeNull();
+      expect((await other.graphql(FIGURES, { id: sessionId })).data.node.attendanceRate).toBeNull();
+    }
+  });
+
   it('records nothing when any entry is wrong', async () => {
     const before = await api.db.prisma.attendance.findMany({ orderBy: { id: 'asc' } });
     const outsider = await api.db.prisma.enrollment.create({

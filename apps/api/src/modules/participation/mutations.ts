@@ -6,6 +6,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refusable, refuse } from '../../core/versioned.ts';
+import { enumWords } from '../../core/words.ts';
 import { mayManage } from '../seminars/mutations.ts';
 import type {
   AttendanceMarkInput,
@@ -33,7 +34,7 @@ function notYetHeld(seminar: { status: SeminarStatus }, session: { startsAt: Dat
   if (!HELD.includes(seminar.status)) {
     return userError(
       UserErrorCode.INVALID_TRANSITION,
-      `The seminar is ${seminar.status}: attendance is taken once it is IN_PROGRESS, or after it is COMPLETED.`,
+      `The seminar is ${enumWords(seminar.status)}: attendance is taken once it is in progress, or after it is completed.`,
       ['input', 'sessionId'],
     );
   }
@@ -164,7 +165,7 @@ async function checkTookPart(
   if (!HELD.includes(seminar.status)) {
     checks.fail(
       'seminarId',
-      `The seminar is ${seminar.status}: it is rated once it is IN_PROGRESS, or after it is COMPLETED.`,
+      `The seminar is ${enumWords(seminar.status)}: it is rated once it is in progress, or after it is completed.`,
       UserErrorCode.INVALID_TRANSITION,
     );
   } else if ((await ctx.prisma.attendance.count({ where: { enrollmentId, status: { in: ATTENDED } } })) === 0) {

@@ -90,7 +90,7 @@ describe('attendanceMark', () => {
           {
             field: ['input', 'sessionId'],
             code: 'INVALID_TRANSITION',
-            message: `The seminar is ${status}: attendance is taken once it is IN_PROGRESS, or after it is COMPLETED.`,
+            message: `The seminar is ${status.toLowerCase()}: attendance is taken once it is in progress, or after it is completed.`,
           },
         ],
       });
@@ -159,7 +159,7 @@ describe('feedbackGive', () => {
       {
         field: ['input', 'seminarId'],
         code: 'INVALID_TRANSITION',
-        message: 'The seminar is PUBLISHED: it is rated once it is IN_PROGRESS, or after it is COMPLETED.',
+        message: 'The seminar is published: it is rated once it is in progress, or after it is completed.',
       },
     ]);
 

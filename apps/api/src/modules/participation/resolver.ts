@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { readsParticipants } from '../../core/auth/visibility.ts';
 import type { Context } from '../../core/context.ts';
 import { toGlobalId } from '../../core/node-id.ts';
 import { Enrollment } from '../enrollments/types.ts';
@@ -114,9 +115,11 @@ export class ParticipationMutationResolver {
 export class SessionFiguresResolver {
   @FieldResolver(() => Float, {
     nullable: true,
-    description: 'Share of recorded participants who attended (PRESENT or LATE), 0 to 1; null before any is recorded.',
+    description:
+      "Share of recorded participants who attended (PRESENT or LATE), 0 to 1; null before any is recorded, and for viewers who may not list the seminar's enrollments (its staff may).",
   })
   async attendanceRate(@Root() session: Session, @Ctx() ctx: Context) {
+    if (!readsParticipants(ctx.viewer, await ctx.scope(), session.seminarId)) return null;
     return (await ctx.loaders.sessionFigures.load(session.id)).attendanceRate;
   }
 
@@ -138,9 +141,11 @@ export class SessionFiguresResolver {
 export class SeminarFiguresResolver {
   @FieldResolver(() => Float, {
     nullable: true,
-    description: 'Share of attendance records over all its sessions that are PRESENT or LATE, 0 to 1; null before any.',
+    description:
+      "Share of attendance records over all its sessions that are PRESENT or LATE, 0 to 1; null before any, and for viewers who may not list the seminar's enrollments (its staff may).",
   })
   async attendanceRate(@Root() seminar: Seminar, @Ctx() ctx: Context) {
+    if (!readsParticipants(ctx.viewer, await ctx.scope(), seminar.id)) return null;
     return (await ctx.loaders.seminarFigures.load(seminar.id)).attendanceRate;
   }
 

@@ -13,6 +13,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
+import { enumWords, stepRefused } from '../../core/words.ts';
 import { scheduleStandardReports } from '../follow-up/schedule.ts';
 import { mayManage } from '../seminars/mutations.ts';
 import type {
@@ -85,10 +86,11 @@ export async function roleOn(ctx: Context, proposal: { id: string; seminarId: st
 function refuseUnlessEditable(proposal: Proposal, field: string): void {
   if (!EDITABLE.includes(proposal.status)) {
     refuse(
-      userError(UserErrorCode.INVALID_TRANSITION, `A proposal that is ${proposal.status} can no longer be edited.`, [
-        'input',
-        field,
-      ]),
+      userError(
+        UserErrorCode.INVALID_TRANSITION,
+        `The proposal is ${enumWords(proposal.status)}: it can no longer be edited.`,
+        ['input', field],
+      ),
     );
   }
 }
@@ -115,7 +117,7 @@ export async function createProposal(ctx: Context, input: ProposalCreateInput): 
     return failed(
       userError(
         UserErrorCode.INVALID_TRANSITION,
-        `The seminar is ${seminar.status}: proposals are written once it is IN_PROGRESS, or after it is COMPLETED.`,
+        `The seminar is ${enumWords(seminar.status)}: proposals are written once it is in progress, or after it is completed.`,
         ['input', 'seminarId'],
       ),
     );
@@ -224,11 +226,10 @@ export async function transitionProposal(
     async (tx, before) => {
       if (!(rule.from as readonly ProposalStatus[]).includes(before.status)) {
         refuse(
-          userError(
-            UserErrorCode.INVALID_TRANSITION,
-            `The proposal is ${before.status}: it cannot ${transition}, which needs ${rule.from.join(' or ')}.`,
-            ['input', 'id'],
-          ),
+          userError(UserErrorCode.INVALID_TRANSITION, stepRefused('proposal', before.status, transition, rule.from), [
+            'input',
+            'id',
+          ]),
         );
       }
       const after = await tx.proposal.update({
@@ -397,7 +398,7 @@ export async function deleteProposal(ctx: Context, input: ProposalDeleteInput): 
         refuse(
           userError(
             UserErrorCode.INVALID_TRANSITION,
-            `A proposal that is ${before.status} cannot be deleted: only a DRAFT never handed in can.`,
+            `The proposal is ${enumWords(before.status)}: only a draft never handed in is deleted.`,
             ['input', 'id'],
           ),
         );

@@ -75,7 +75,7 @@ describe('deleting a proposal', () => {
           {
             field: ['input', 'id'],
             code: 'INVALID_TRANSITION',
-            message: `A proposal that is ${status} cannot be deleted: only a DRAFT never handed in can.`,
+            message: `The proposal is ${status.toLowerCase().replaceAll('_', ' ')}: only a draft never handed in is deleted.`,
           },
         ],
       });

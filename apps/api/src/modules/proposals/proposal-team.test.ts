@@ -209,7 +209,7 @@ describe('a proposal team', () => {
           {
             field: ['input', 'proposalId'],
             code: 'INVALID_TRANSITION',
-            message: `A proposal that is ${proposal.status} can no longer be edited.`,
+            message: `The proposal is ${proposal.status.toLowerCase().replaceAll('_', ' ')}: it can no longer be edited.`,
           },
         ]);
       }

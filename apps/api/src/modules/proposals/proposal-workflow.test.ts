@@ -129,7 +129,7 @@ describe('a proposal, from draft to completion', () => {
     const premature = await move(coordinator, 'Commend', proposal);
     expect(premature.userErrors[0]).toMatchObject({
       code: 'INVALID_TRANSITION',
-      message: expect.stringMatching(/The proposal is DRAFT: it cannot commend/),
+      message: expect.stringMatching(/The proposal is draft: "commend" needs it to be under review\./),
     });
     expect((await move(lead, 'StartReview', proposal)).userErrors[0].code).toBe('NOT_FOUND');
     expect((await move(outsider, 'Submit', proposal)).userErrors[0].code).toBe('NOT_FOUND');
@@ -185,7 +185,7 @@ describe('a proposal and its seminar', () => {
             {
               field: ['input', 'seminarId'],
               code: 'INVALID_TRANSITION',
-              message: `The seminar is ${status}: proposals are written once it is IN_PROGRESS, or after it is COMPLETED.`,
+              message: `The seminar is ${status.toLowerCase()}: proposals are written once it is in progress, or after it is completed.`,
             },
           ],
         });

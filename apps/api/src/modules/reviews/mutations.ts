@@ -6,6 +6,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refusable, refuse } from '../../core/versioned.ts';
+import { eitherWords, enumWords } from '../../core/words.ts';
 import { mayManageProgram } from '../programs/mutations.ts';
 import { mayManage, requireManagerRole } from '../seminars/mutations.ts';
 import type {
@@ -48,7 +49,7 @@ export async function assignReviewer(ctx: Context, input: ReviewAssignInput): Pr
       userErrors: [
         userError(
           UserErrorCode.INVALID_TRANSITION,
-          `The proposal is ${proposal.status}: reviewers are assigned while it is ${REVIEWABLE.join(' or ')}.`,
+          `The proposal is ${enumWords(proposal.status)}: reviewers are assigned while it is ${eitherWords(REVIEWABLE)}.`,
           ['input', 'proposalId'],
         ),
       ],
@@ -145,10 +146,11 @@ export async function submitReview(ctx: Context, input: ReviewSubmitInput): Prom
     return {
       review: null,
       userErrors: [
-        userError(UserErrorCode.INVALID_TRANSITION, `The proposal is ${proposal.status}, not UNDER_REVIEW.`, [
-          'input',
-          'proposalId',
-        ]),
+        userError(
+          UserErrorCode.INVALID_TRANSITION,
+          `The proposal is ${enumWords(proposal.status)}: it is reviewed while under review.`,
+          ['input', 'proposalId'],
+        ),
       ],
     };
   }
@@ -442,7 +444,7 @@ export async function updateReview(ctx: Context, input: ReviewUpdateInput): Prom
         refuse(
           userError(
             UserErrorCode.INVALID_TRANSITION,
-            `The proposal is ${proposal.status}: a review can change only while it is UNDER_REVIEW.`,
+            `The proposal is ${enumWords(proposal.status)}: a review can change only while it is under review.`,
             ['input', 'id'],
           ),
         );

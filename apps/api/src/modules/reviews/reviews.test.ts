@@ -97,7 +97,7 @@ describe('reviews', () => {
         {
           field: ['input', 'proposalId'],
           code: 'INVALID_TRANSITION',
-          message: 'The proposal is DRAFT: reviewers are assigned while it is SUBMITTED or UNDER_REVIEW.',
+          message: 'The proposal is draft: reviewers are assigned while it is submitted or under review.',
         },
       ],
     });
@@ -116,7 +116,7 @@ describe('reviews', () => {
     });
     expect(early.data.reviewSubmit.userErrors[0]).toMatchObject({
       code: 'INVALID_TRANSITION',
-      message: expect.stringMatching(/DRAFT/),
+      message: expect.stringMatching(/The proposal is draft: /),
     });
   });
 

@@ -6,6 +6,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
+import { calendarDay, enumWords, stepRefused } from '../../core/words.ts';
 import { dayHasBegun } from '../../core/zoned-time.ts';
 import { placesTaken } from '../enrollments/places.ts';
 import type {
@@ -33,10 +34,11 @@ export const CLOSED_SEMINAR: SeminarStatus[] = ['COMPLETED', 'CANCELLED'];
 /** The refusal of a change to a closed seminar (or to its agenda), naming the field given; null when open. */
 export function closedSeminar(seminar: { status: SeminarStatus }, field: string, what: string): UserError | null {
   return CLOSED_SEMINAR.includes(seminar.status)
-    ? userError(UserErrorCode.INVALID_TRANSITION, `The seminar is ${seminar.status}: ${what} no longer changes.`, [
-        'input',
-        field,
-      ])
+    ? userError(
+        UserErrorCode.INVALID_TRANSITION,
+        `The seminar is ${enumWords(seminar.status)}: ${what} no longer changes.`,
+        ['input', field],
+      )
     : null;
 }
 
@@ -51,7 +53,7 @@ function refuseTooEarly(transition: SeminarTransition, seminar: Seminar, now: Da
   refuse(
     userError(
       UserErrorCode.INVALID_TRANSITION,
-      `The seminar's ${which} day, ${day.toISOString().slice(0, 10)} (${seminar.timezone}), has not begun: it cannot ${transition} before then.`,
+      `The seminar's ${which} day, ${calendarDay(day)} (${seminar.timezone}), has not begun: it cannot ${transition} before then.`,
       ['input', 'id'],
     ),
   );
@@ -186,7 +188,7 @@ export async function updateSeminar(ctx: Context, input: SeminarUpdateInput): Pr
       // An IN_PROGRESS seminar has begun: its first day cannot move to one that has not.
       const moved = input.startDate != null || input.timezone != null;
       if (before.status === 'IN_PROGRESS' && moved && !dayHasBegun(startDate, timezone)) {
-        later.fail('startDate', 'The seminar is IN_PROGRESS: its first day must be one that has begun.');
+        later.fail('startDate', 'The seminar is in progress: its first day must be one that has begun.');
       }
       // The row lock of changeVersioned is the one every enrollment step takes, so the count holds.
       if (input.capacity != null) {
@@ -262,11 +264,10 @@ export async function transitionSeminar(
     async (tx, before) => {
       if (!(from as readonly SeminarStatus[]).includes(before.status)) {
         refuse(
-          userError(
-            UserErrorCode.INVALID_TRANSITION,
-            `A ${before.status} seminar cannot ${transition}: that needs ${from.join(' or ')}.`,
-            ['input', 'id'],
-          ),
+          userError(UserErrorCode.INVALID_TRANSITION, stepRefused('seminar', before.status, transition, from), [
+            'input',
+            'id',
+          ]),
         );
       }
       refuseTooEarly(transition, before, new Date());
@@ -311,7 +312,7 @@ export async function deleteSeminar(ctx: Context, input: SeminarDeleteInput): Pr
         refuse(
           userError(
             UserErrorCode.INVALID_TRANSITION,
-            `A ${before.status} seminar is not deleted: only a DRAFT is. Call it off with seminarCancel instead.`,
+            `The seminar is ${enumWords(before.status)}: only a draft is deleted. Call it off with seminarCancel instead.`,
             ['input', 'id'],
           ),
         );

@@ -119,7 +119,7 @@ describe('deleting a seminar', () => {
       {
         field: ['input', 'id'],
         code: 'INVALID_TRANSITION',
-        message: 'A PUBLISHED seminar is not deleted: only a DRAFT is. Call it off with seminarCancel instead.',
+        message: 'The seminar is published: only a draft is deleted. Call it off with seminarCancel instead.',
       },
     ]);
     expect(await counts()).toEqual(before);

@@ -2,6 +2,7 @@ import { EXAMPLE_PROGRAM_ID, EXAMPLE_SEMINAR_ID } from '@seminarhub/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, startTestApi, type TestApi } from '../../../test/testkit.ts';
 import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
+import { calendarDay, enumWords } from '../../core/words.ts';
 import { zonedDay } from '../../core/zoned-time.ts';
 
 // The rules that keep a seminar possible: it starts and completes on its days, in its own time
@@ -23,6 +24,8 @@ const move = (verb: string) =>
   `mutation($input: SeminarTransitionInput!) { seminar${verb}(input: $input) { ${PAYLOAD} } }`;
 
 /** The day `days` from today in a time zone, as "YYYY-MM-DD". */
+const w = (value: string) => value.split(' or ').map(enumWords).join(' or ');
+const onDay = (iso: string) => calendarDay(new Date(`${iso}T00:00:00Z`));
 const dayIn = (timeZone: string, days = 0) => zonedDay(new Date(Date.now() + days * 86_400_000), timeZone);
 
 interface Ref {
@@ -77,7 +80,7 @@ describe('seminarStart and seminarComplete', () => {
         {
           field: ['input', 'id'],
           code: 'INVALID_TRANSITION',
-          message: `The seminar's first day, ${today} (Pacific/Pago_Pago), has not begun: it cannot start before then.`,
+          message: `The seminar's first day, ${onDay(today)} (Pacific/Pago_Pago), has not begun: it cannot start before then.`,
         },
       ],
     });
@@ -101,7 +104,7 @@ describe('seminarStart and seminarComplete', () => {
       {
         field: ['input', 'id'],
         code: 'INVALID_TRANSITION',
-        message: `The seminar's last day, ${dayIn('Asia/Seoul', 3)} (Asia/Seoul), has not begun: it cannot complete before then.`,
+        message: `The seminar's last day, ${onDay(dayIn('Asia/Seoul', 3))} (Asia/Seoul), has not begun: it cannot complete before then.`,
       },
     ]);
     expect(await written(running)).toBe(before);
@@ -128,7 +131,7 @@ describe('seminarStart and seminarComplete', () => {
       {
         field: ['input', 'startDate'],
         code: 'INVALID',
-        message: 'The seminar is IN_PROGRESS: its first day must be one that has begun.',
+        message: 'The seminar is in progress: its first day must be one that has begun.',
       },
     ]);
     expect(await written(running)).toBe(before);
@@ -183,7 +186,7 @@ describe('seminarUpdate', () => {
           {
             field: ['input', 'id'],
             code: 'INVALID_TRANSITION',
-            message: `The seminar is ${status}: it no longer changes.`,
+            message: `The seminar is ${w(status)}: it no longer changes.`,
           },
         ],
       });

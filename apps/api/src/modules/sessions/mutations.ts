@@ -5,6 +5,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
+import { daySpan, zonedSpan } from '../../core/words.ts';
 import { toZonedIso } from '../../core/zoned-time.ts';
 import { closedSeminar, mayManage, requireManagerRole } from '../seminars/mutations.ts';
 import type {
@@ -53,7 +54,7 @@ async function checkPlan(
   if (day(plan.startsAt) < first || day(plan.endsAt) > last) {
     checks.fail(
       'startsAt',
-      `The seminar runs from ${first} to ${last} (${seminar.timezone}); the session must fall within.`,
+      `The seminar runs from ${daySpan(seminar.startDate, seminar.endDate)} (${seminar.timezone}); the session must fall within.`,
     );
   }
   if (plan.speakers.length > MAX_SPEAKERS) checks.fail('speakers', `At most ${MAX_SPEAKERS} people per session.`);
@@ -83,7 +84,7 @@ async function checkPlan(
     take: 5,
   });
   for (const clash of clashes) {
-    const when = `${toZonedIso(clash.startsAt, clash.seminar.timezone)} to ${toZonedIso(clash.endsAt, clash.seminar.timezone)}`;
+    const when = zonedSpan(clash.startsAt, clash.endsAt, clash.seminar.timezone);
     if (plan.placeId && clash.placeId === plan.placeId) {
       checks.fail(
         'placeId',
