@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -48,8 +48,10 @@ export async function startFlakyProxy(target: string): Promise<FlakyProxy> {
     if (step === 'drop') return void request.socket.destroy();
     if (typeof step === 'object' && 'status' in step) return reply(response, step);
     if (typeof step === 'object') await new Promise((done) => setTimeout(done, step.delayMs));
-    const answer = await forward(target, request, body);
-    if (step === 'lose-answer') return void request.socket.destroy();
+    // A failed upstream is relayed as what it is to the client, a dropped connection, never as an
+    // unhandled rejection that fails the whole test run.
+    const answer = await forward(target, request, body).catch(() => undefined);
+    if (!answer || step === 'lose-answer') return void request.socket.destroy();
     response.writeHead(answer.status, answer.headers).end(answer.body);
   });
   server.listen(0, '127.0.0.1');
@@ -80,16 +82,32 @@ function reply(response: ServerResponse, step: { status: number; retryAfter?: st
   }
 }
 
-async function forward(target: string, request: IncomingMessage, body: string) {
-  const headers = new Headers();
+/**
+ * Forwards over a new connection each time (`agent: false`): a pooled keep-alive socket can be closed
+ * by the API's idle timeout just as it is reused, which would fail a request the script meant to pass.
+ */
+function forward(target: string, request: IncomingMessage, body: string) {
+  const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name)) headers.set(name, value);
+    if (typeof value === 'string' && !['host', 'content-length', 'connection', 'accept-encoding'].includes(name))
+      headers[name] = value;
   }
-  const answer = await fetch(`${target}${request.url}`, { method: request.method, headers, body });
-  const relayed: Record<string, string> = {};
-  for (const [name, value] of answer.headers) {
-    if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))
-      relayed[name] = value;
-  }
-  return { status: answer.status, headers: relayed, body: await answer.text() };
+  headers['content-length'] = String(Buffer.byteLength(body));
+  return new Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }>((resolve, reject) => {
+    const upstream = httpRequest(`${target}${request.url}`, { method: request.method, headers, agent: false }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('error', reject);
+      answer.on('end', () => {
+        const relayed: Record<string, string | string[]> = {};
+        for (const [name, value] of Object.entries(answer.headers)) {
+          if (value !== undefined && !['content-length', 'transfer-encoding', 'connection'].includes(name))
+            relayed[name] = value;
+        }
+        resolve({ status: answer.statusCode ?? 502, headers: relayed, body: Buffer.concat(chunks) });
+      });
+    });
+    upstream.on('error', reject);
+    upstream.end(body);
+  });
 }
