@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -93,21 +93,27 @@ function forward(target: string, request: IncomingMessage, body: string) {
       headers[name] = value;
   }
   headers['content-length'] = String(Buffer.byteLength(body));
-  return new Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }>((resolve, reject) => {
-    const upstream = httpRequest(`${target}${request.url}`, { method: request.method, headers, agent: false }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      answer.on('error', reject);
-      answer.on('end', () => {
-        const relayed: Record<string, string | string[]> = {};
-        for (const [name, value] of Object.entries(answer.headers)) {
-          if (value !== undefined && !['content-length', 'transfer-encoding', 'connection'].includes(name))
-            relayed[name] = value;
-        }
-        resolve({ status: answer.statusCode ?? 502, headers: relayed, body: Buffer.concat(chunks) });
-      });
-    });
-    upstream.on('error', reject);
-    upstream.end(body);
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }>(
+    (resolve, reject) => {
+      const upstream = httpRequest(
+        `${target}${request.url}`,
+        { method: request.method, headers, agent: false },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('error', reject);
+          answer.on('end', () => {
+            const relayed: Record<string, string | string[]> = {};
+            for (const [name, value] of Object.entries(answer.headers)) {
+              if (value !== undefined && !['content-length', 'transfer-encoding', 'connection'].includes(name))
+                relayed[name] = value;
+            }
+            resolve({ status: answer.statusCode ?? 502, headers: relayed, body: Buffer.concat(chunks) });
+          });
+        },
+      );
+      upstream.on('error', reject);
+      upstream.end(body);
+    },
+  );
 }
