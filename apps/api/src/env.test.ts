@@ -37,3 +37,60 @@ describe('CORS_ORIGINS', () => {
     ]);
   });
 });
+
+describe('SEED', () => {
+  it('is on by default outside production and off in production, so a real database never gets the example', () => {
+    expect(loadEnv({}).SEED).toBe(true);
+    expect(loadEnv({ NODE_ENV: 'test' }).SEED).toBe(true);
+    expect(loadEnv({ NODE_ENV: 'production' }).SEED).toBe(false);
+  });
+
+  it('follows an explicit value in any environment', () => {
+    expect(loadEnv({ NODE_ENV: 'production', SEED: 'true' }).SEED).toBe(true);
+    expect(loadEnv({ SEED: 'no' }).SEED).toBe(false);
+    expect(problemsOf({ SEED: 'maybe' })).toEqual(['SEED: must be true or false']);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('trusts only a proxy on this machine by default, as before it was configurable', () => {
+    expect(loadEnv({}).TRUST_PROXY).toEqual(['loopback']);
+  });
+
+  it('takes the values Express knows: true/false, a hop count, names, addresses and CIDR ranges', () => {
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8 ,192.0.2.7' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ]);
+  });
+
+  it('refuses what Express would misread, naming each value', () => {
+    expect(problemsOf({ TRUST_PROXY: 'yes,10.0.0.0/33,proxy.example.org' })).toEqual([
+      'TRUST_PROXY: "yes" is not true, false, a hop count, an address, a CIDR range, loopback, linklocal or uniquelocal',
+      'TRUST_PROXY: "10.0.0.0/33" is not true, false, a hop count, an address, a CIDR range, loopback, linklocal or uniquelocal',
+      'TRUST_PROXY: "proxy.example.org" is not true, false, a hop count, an address, a CIDR range, loopback, linklocal or uniquelocal',
+    ]);
+    expect(problemsOf({ TRUST_PROXY: ' , ' })).toEqual(['TRUST_PROXY: must not be empty']);
+  });
+});
+
+describe('METRICS_TOKEN and OpenTelemetry', () => {
+  it('leaves /metrics without a token and tracing off by default', () => {
+    const env = loadEnv({});
+    expect(env.METRICS_TOKEN).toBeUndefined();
+    expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(env.OTEL_SERVICE_NAME).toBe('seminarhub-api');
+  });
+
+  it('refuses a short token and an endpoint that is not a URL', () => {
+    expect(problemsOf({ METRICS_TOKEN: 'short', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toEqual([
+      'METRICS_TOKEN: must be at least 16 characters',
+      'OTEL_EXPORTER_OTLP_ENDPOINT: must be an http:// or https:// URL',
+    ]);
+  });
+});

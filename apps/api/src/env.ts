@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -51,6 +52,49 @@ function originProblem(origin: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Express's `trust proxy`: which hops' X-Forwarded-For may name the client (its address feeds the
+ * rate limits and sign-in records). `true`/`false`, a hop count, or a comma-separated list of
+ * addresses, CIDR ranges and Express's names `loopback`, `linklocal`, `uniquelocal`.
+ */
+const trustProxy = z
+  .string()
+  .default('loopback')
+  .transform((value, context): boolean | number | string[] => {
+    const text = value.trim();
+    if (text === 'true' || text === 'false') return text === 'true';
+    if (/^\d+$/.test(text)) return Number(text);
+    const entries = text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    if (entries.length === 0) context.addIssue({ code: 'custom', message: 'must not be empty' });
+    for (const entry of entries) {
+      if (!isProxyEntry(entry)) {
+        context.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not true, false, a hop count, an address, a CIDR range, loopback, linklocal or uniquelocal`,
+        });
+      }
+    }
+    return entries;
+  });
+
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const optionalUrl = z
+  .string()
+  .regex(/^https?:\/\/[^/]/, 'must be an http:// or https:// URL')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(4000),
@@ -62,7 +106,20 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().min(1).default(join(repositoryRoot(), '.data')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED: booleanFlag.default(true),
+  /** Unset: on, except with NODE_ENV=production (see loadEnv). */
+  SEED: booleanFlag.optional(),
+  TRUST_PROXY: trustProxy,
+  /** Bearer token for GET /metrics; unset, only loopback callers not behind a proxy may read it. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  // OpenTelemetry's standard variables: traces are exported only when an endpoint is set. The
+  // exporter also reads OTEL_EXPORTER_OTLP_HEADERS, OTEL_BSP_* and the like itself.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).default('seminarhub-api'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   REDIS_URL: z
@@ -78,7 +135,7 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, 'SEED'> & { SEED: boolean };
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -98,5 +155,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   // pnpm runs scripts inside the package folder; a relative DATA_DIR means relative to where the
   // command was typed, which pnpm records in INIT_CWD.
-  return { ...result.data, DATA_DIR: resolve(source.INIT_CWD ?? process.cwd(), result.data.DATA_DIR) };
+  return {
+    ...result.data,
+    DATA_DIR: resolve(source.INIT_CWD ?? process.cwd(), result.data.DATA_DIR),
+    // The example seminar is for trying SeminarHub out: a production database gets it only on request.
+    SEED: result.data.SEED ?? result.data.NODE_ENV !== 'production',
+  };
 }

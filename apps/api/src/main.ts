@@ -51,6 +51,8 @@ async function main() {
       production: env.NODE_ENV === 'production',
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       corsOrigins: env.CORS_ORIGINS,
+      trustProxy: env.TRUST_PROXY,
+      metricsToken: env.METRICS_TOKEN,
       rateLimit: {
         points: env.RATE_LIMIT_POINTS,
         anonymousPoints: env.RATE_LIMIT_ANONYMOUS_POINTS,

@@ -22,6 +22,8 @@ import { readOnlyApiKeys } from './http/read-only-keys.ts';
 import { COMPRESSION_THRESHOLD } from './http/static-assets.ts';
 import { refuseNulText } from './http/text-guard.ts';
 import type { Logger } from './logger.ts';
+import { accessLog } from './observability/access-log.ts';
+import { createMetrics } from './observability/metrics.ts';
 import { getSchema } from './schema.ts';
 
 export interface ServerOptions {
@@ -34,6 +36,10 @@ export interface ServerOptions {
   rateLimit?: RateLimitOptions;
   /** Origins whose pages may call /graphql from a browser (CORS); none by default. */
   corsOrigins?: readonly string[];
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For names the client; loopback by default. */
+  trustProxy?: boolean | number | readonly string[];
+  /** Bearer token for /metrics (METRICS_TOKEN); without it only loopback callers not behind a proxy. */
+  metricsToken?: string | undefined;
 }
 
 /** Generous enough for a person clicking or a script paging; tight enough to blunt a flood. */
@@ -55,6 +61,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 export async function createServer(options: ServerOptions): Promise<Server> {
   const { db, logger } = options;
   const protection = armor();
+  const metrics = createMetrics(db, { token: options.metricsToken });
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     csrfPrevention: true,
@@ -78,6 +85,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       readOnlyApiKeys,
       introspectionForIdentifiedCallers(options.production ?? false),
       idempotentMutations,
+      metrics.plugin,
     ],
     logger,
   });
@@ -85,7 +93,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? 'loopback');
 
   app.use((req, res, next) => {
     const incoming = req.get('x-request-id');
@@ -93,6 +101,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     res.set('x-request-id', res.locals.requestId);
     next();
   });
+  app.use(metrics.observeRequests, accessLog(logger));
   app.use(securityHeaders);
   // gzip or brotli as the client accepts, brotli at the package's quality 4: about gzip's speed
   // for a smaller answer. Precompressed assets carry their Content-Encoding and pass through as they are.
@@ -105,6 +114,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     const ready = await db.isReachable();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
   });
+  app.get('/metrics', metrics.endpoint);
 
   app.use(adminRouter());
   app.use(graphiqlRouter());
@@ -126,18 +136,21 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     deadline(options.requestTimeoutMs ?? 10_000),
     utf8Only,
     authentication(db.prisma),
-    rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, logger),
+    rateLimit({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), onRefused: metrics.rateLimitRefused }, logger),
     refuseBadCredentials,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext({
+      context: async ({ req, res }) => {
+        const context = createContext({
           prisma: db.prisma,
           log: logger,
           requestId: res.locals.requestId as string,
           viewer: res.locals.viewer ?? ANONYMOUS,
           ip: req.ip,
-        }),
+        });
+        metrics.bind(context, res);
+        return context;
+      },
     }),
   );
 

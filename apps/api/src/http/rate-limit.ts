@@ -14,6 +14,8 @@ export interface RateLimitOptions {
   redis?: Redis | undefined;
   /** Namespace of the keys in Redis, so that installations or tests sharing a Redis stay apart. */
   keyPrefix?: string;
+  /** Told of every refusal (the 429s), for the metrics. */
+  onRefused?: ((budget: 'anonymous' | 'identified') => void) | undefined;
 }
 
 /** How long a budget check may wait for Redis before the process counts on its own. */
@@ -58,6 +60,7 @@ export function rateLimit(options: RateLimitOptions, log: Logger): RequestHandle
         return next();
       }
       const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      options.onRefused?.(isAnonymous ? 'anonymous' : 'identified');
       res
         .status(429)
         .set('retry-after', String(seconds))
