@@ -4,7 +4,8 @@ import { precompressGraphiql } from './src/http/graphiql.ts';
 // `pnpm start` runs this build. Dependencies, @seminarhub/db included, stay external and load
 // from node_modules; the decorators compile with the tsconfig's experimentalDecorators.
 export default defineConfig({
-  entry: { main: 'src/main.ts' },
+  // tracing.js is the `--import` preload: it must load, and patch express/graphql/pg, before main.js.
+  entry: { main: 'src/main.ts', tracing: 'src/observability/tracing.ts' },
   format: 'esm',
   target: 'node20',
   platform: 'node',

@@ -8,6 +8,7 @@ import { EnvError, loadEnv } from './env.ts';
 import { schedulePurge } from './housekeeping/purge.ts';
 import { createLogger } from './logger.ts';
 import { ensureFirstAdmin } from './modules/accounts/service.ts';
+import { flushTraces, tracingActive } from './observability/trace-flush.ts';
 import { createServer } from './server.ts';
 
 const startedAt = performance.now();
@@ -20,6 +21,9 @@ try {
   process.exit(1);
 }
 const log = createLogger(env.LOG_LEVEL);
+if ((env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && !tracingActive()) {
+  log.warn('an OTLP endpoint is set but tracing is off: start the server with node --import ./dist/tracing.js');
+}
 
 /** How long in-flight requests may take to finish once shutdown begins. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -86,6 +90,7 @@ async function main() {
       await server.stop();
       redis?.disconnect();
       await db.close();
+      await flushTraces();
       log.info('stopped');
       process.exit(0);
     };

@@ -1,0 +1,155 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { openTestDatabase, type TestDatabase } from '@seminarhub/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The server as an operator runs it with tracing: its own process with the --import preload,
+// exporting over OTLP/HTTP (JSON) to a collector played here by a small HTTP server.
+const API_DIR = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Span {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes: { key: string; value: Record<string, unknown> }[];
+}
+
+let db: TestDatabase;
+let collector: Server;
+let collectorUrl: string;
+const spans: Span[] = [];
+const running: ChildProcess[] = [];
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  collector = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      if (req.url === '/v1/traces' && req.headers['content-type']?.includes('json')) {
+        for (const resource of JSON.parse(body).resourceSpans ?? []) {
+          for (const scope of resource.scopeSpans ?? []) spans.push(...scope.spans);
+        }
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  collector.listen(0, '127.0.0.1');
+  await once(collector, 'listening');
+  collectorUrl = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  await new Promise((done) => collector?.close(done));
+  await db?.close();
+});
+
+function start(env: Record<string, string>): { child: ChildProcess; port: Promise<number>; output: () => string } {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', '--import', './src/observability/tracing.ts', 'src/main.ts'],
+    {
+      cwd: API_DIR,
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SEED: 'false',
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'development',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  running.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const port = new Promise<number>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const line = output.split('\n').find((entry) => entry.includes('SeminarHub API ready'));
+      if (line) {
+        clearInterval(timer);
+        resolve(JSON.parse(line).port);
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`server exited early:\n${output}`));
+      }
+    }, 50);
+  });
+  return { child, port, output: () => output };
+}
+
+async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`no ${what} in ${spans.length} spans: ${spans.map((span) => span.name).join(', ')}`);
+}
+
+describe('tracing', () => {
+  it('exports the HTTP request, the GraphQL operation and its database queries as one trace', async () => {
+    const server = start({ OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl, OTEL_BSP_SCHEDULE_DELAY: '100' });
+    const port = await server.port;
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Seminars_Traced { seminars(first: 2) { totalCount nodes { id } } }' }),
+    });
+    expect(response.status).toBe(200);
+
+    const http = await waitFor(
+      () => spans.find((span) => span.kind === 2 && span.name.startsWith('POST') && span.parentSpanId === undefined),
+      'HTTP server span',
+    );
+    const trace = () => spans.filter((span) => span.traceId === http.traceId);
+    const operation = await waitFor(
+      () => trace().find((span) => span.name.includes('Seminars_Traced')),
+      'GraphQL operation span',
+    );
+    // Prisma's view of the query and pg's (the SQL sent on the pool's connection): both in the trace.
+    const prisma = await waitFor(
+      () => trace().find((span) => span.name === 'prisma:client:db_query'),
+      'Prisma query span',
+    );
+    const sql = await waitFor(() => trace().find((span) => span.name.startsWith('pg.query')), 'pg query span');
+    for (const span of [operation, prisma, sql]) {
+      expect(span.traceId).toBe(http.traceId);
+      expect(span.parentSpanId).toBeDefined();
+    }
+    server.child.kill('SIGTERM');
+    await once(server.child, 'exit');
+  });
+
+  it('exports nothing when no endpoint is configured', async () => {
+    const before = spans.length;
+    const server = start({ OTEL_BSP_SCHEDULE_DELAY: '100' });
+    const port = await server.port;
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ seminars(first: 1) { totalCount } }' }),
+    });
+    expect(response.status).toBe(200);
+    await new Promise((done) => setTimeout(done, 500));
+    expect(spans.length).toBe(before);
+    server.child.kill('SIGTERM');
+    await once(server.child, 'exit');
+  });
+});
