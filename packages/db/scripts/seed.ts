@@ -1,21 +1,10 @@
 // `pnpm db:seed`: writes the example seminar into the database the server would use (DATABASE_URL,
 // or the embedded PostgreSQL in DATA_DIR, default .data/ at the repository root). Idempotent: rows
 // that exist are left as they are. Stop a server that runs on the same DATA_DIR first.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DataDirInUseError } from '../src/embedded-postgres.ts';
 import { openDatabase } from '../src/open-database.ts';
 import { seedExampleSeminar } from '../src/seed/example-seminar.ts';
-
-function repositoryRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const dataDir = resolve(process.env.DATA_DIR || join(repositoryRoot(), '.data'));
+import { databaseUrl, dataDir } from './where.ts';
 
 try {
   const db = await openDatabase({ databaseUrl, dataDir });
