@@ -151,3 +151,38 @@ describe('outcomeOf', () => {
     ).toBe('unavailable');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  async function statuses(api: TestApi, addresses: string[]): Promise<number[]> {
+    const answers: number[] = [];
+    for (const address of addresses) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: JSON.stringify({ query: '{ seminars(first: 1) { totalCount } }' }),
+      });
+      answers.push(response.status);
+    }
+    return answers;
+  }
+  const rateLimit = { points: 100, anonymousPoints: 2, windowSeconds: 60 };
+  const addresses = ['198.51.100.1', '198.51.100.2', '198.51.100.3'];
+
+  it('by default believes a proxy on this machine: each forwarded client has its own budget', async () => {
+    const trusting = await startTestApi({ rateLimit });
+    try {
+      expect(await statuses(trusting, addresses)).toEqual([200, 200, 200]);
+    } finally {
+      await trusting.close();
+    }
+  });
+
+  it('set to false ignores X-Forwarded-For: the connection is the client, with one budget', async () => {
+    const direct = await startTestApi({ rateLimit, trustProxy: false });
+    try {
+      expect(await statuses(direct, addresses)).toEqual([200, 200, 429]);
+    } finally {
+      await direct.close();
+    }
+  });
+});
