@@ -88,13 +88,15 @@ describe('a request cut by its deadline', () => {
   it('answers 503 only when nothing was written: 60 creates, each 503 wrote nothing, each 200 once', async () => {
     const answers: Answer[] = [];
     const total = 60;
-    const concurrency = 4;
+    // More at once than the pool's 5 connections: some wait for one.
+    const concurrency = 6;
     for (let start = 0; start < total; start += concurrency) {
       const batch = Array.from({ length: Math.min(concurrency, total - start) }, (_, k) => {
         const i = start + k;
-        // 0 to 180 ms in the INSERT and 0 to 80 ms in the COMMIT, around a 100 ms deadline.
-        const insert = ((i * 7) % 10) * 0.02;
-        const commit = ((i * 3) % 5) * 0.02;
+        // A third at once; the others 0 to 180 ms in the INSERT and 0 to 80 ms in the COMMIT,
+        // so that the 100 ms deadline falls before, inside and after each step.
+        const insert = i % 3 === 0 ? 0 : ((i * 7) % 10) * 0.02;
+        const commit = i % 3 === 0 ? 0 : ((i * 3) % 5) * 0.02;
         return createPlace(`Deadline ${i} insert=${insert.toFixed(2)} commit=${commit.toFixed(2)}`);
       });
       answers.push(...(await Promise.all(batch)));
@@ -125,20 +127,28 @@ describe('a request cut by its deadline', () => {
       }
     });
     // Both outcomes occur, or the test proves nothing.
-    expect(stopped.length).toBeGreaterThanOrEqual(5);
-    expect(served.length).toBeGreaterThanOrEqual(5);
+    expect(stopped.length).toBeGreaterThanOrEqual(10);
+    expect(served.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('leaves no transaction open and the pool serving', async () => {
+  it('leaves no transaction open, on the server or on a pooled connection', async () => {
     await settle();
     const { rows } = await api.db.pool.query<{ open: number }>(
       `SELECT count(*)::int AS open FROM pg_stat_activity
         WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
     );
     expect(rows[0]?.open).toBe(0);
-    const quick = await Promise.all(Array.from({ length: 8 }, (_, i) => createPlace(`Quick ${i} insert=0`)));
-    expect(quick.map((a) => a.status)).toEqual(Array(8).fill(200));
-    expect((await writtenBehind(quick)).every((w) => w.places === 1 && w.audits === 1)).toBe(true);
+    // Every connection the pool hands out starts afresh: inside a leftover transaction, now()
+    // would be that transaction's start, not this statement's.
+    const clients = await Promise.all(Array.from({ length: 5 }, () => api.db.pool.connect()));
+    try {
+      for (const client of clients) {
+        const fresh = await client.query<{ fresh: boolean }>('SELECT now() = statement_timestamp() AS fresh');
+        expect(fresh.rows[0]?.fresh).toBe(true);
+      }
+    } finally {
+      for (const client of clients) client.release();
+    }
   });
 
   it('stops a write waiting on a lock, and a retry with the same Idempotency-Key runs it once', async () => {
