@@ -27,6 +27,8 @@ export default mergeConfig(
         'src/modules/participation/attendance-feedback.test.ts',
         // Unique-index races, the database's clock and time windows.
         'src/http/idempotency.test.ts',
+        // Statements cancelled and transactions rolled back at the deadline (pg_cancel_backend).
+        'src/http/deadline.test.ts',
         'src/modules/accounts/accounts.test.ts',
         'src/housekeeping/purge.test.ts',
         // The readiness check against a server reached over TCP.

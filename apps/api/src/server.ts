@@ -10,7 +10,7 @@ import { type Context, createContext } from './core/context.ts';
 import { adminRouter } from './http/admin.ts';
 import { authentication, refuseBadCredentials } from './http/authentication.ts';
 import { crossOrigin } from './http/cors.ts';
-import { deadline } from './http/deadline.ts';
+import { deadline, enterRequestWork } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
 import { graphiqlPage, graphiqlPolicy, graphiqlRouter } from './http/graphiql.ts';
 import { securityHeaders } from './http/headers.ts';
@@ -60,6 +60,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /** Builds the API without binding a port, so that tests drive exactly what production runs. */
 export async function createServer(options: ServerOptions): Promise<Server> {
   const { db, logger } = options;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const protection = armor();
   const metrics = createMetrics(db, { token: options.metricsToken });
   const apollo = new ApolloServer<Context>({
@@ -84,7 +85,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       errorLogging,
       readOnlyApiKeys,
       introspectionForIdentifiedCallers(options.production ?? false),
-      idempotentMutations,
+      idempotentMutations({ requestTimeoutMs }),
       metrics.plugin,
     ],
     logger,
@@ -133,12 +134,13 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   });
   app.use(
     '/graphql',
-    deadline(options.requestTimeoutMs ?? 10_000),
+    deadline(requestTimeoutMs, logger),
     utf8Only,
     authentication(db.prisma),
     rateLimit({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), onRefused: metrics.rateLimitRefused }, logger),
     refuseBadCredentials,
     express.json({ limit: BODY_LIMIT }),
+    enterRequestWork,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = createContext({

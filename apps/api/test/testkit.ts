@@ -51,17 +51,17 @@ export interface TestApi {
  * The real server over HTTP on this test file's own database (a clone of the migrated, seeded
  * template): what a client sees, without mocks.
  */
-export interface TestApiOptions extends Partial<Omit<ServerOptions, 'db' | 'logger'>> {
+export interface TestApiOptions extends Partial<Omit<ServerOptions, 'db'>> {
   /** Pool settings of this file's database, for tests of timeouts and exhaustion. */
   database?: Parameters<typeof openTestDatabase>[0];
 }
 
 export async function startTestApi({ database, ...options }: TestApiOptions = {}): Promise<TestApi> {
   const db = await openTestDatabase(database);
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   // Tests send many requests from one address; the rate-limit tests set their own budgets.
   const rateLimit = { points: 100_000, anonymousPoints: 100_000, windowSeconds: 60 };
-  const server = await createServer({ db, logger, rateLimit, ...options });
+  const server = await createServer({ db, rateLimit, ...options, logger });
   const http = server.app.listen(0, '127.0.0.1');
   await once(http, 'listening');
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

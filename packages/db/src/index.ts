@@ -3,4 +3,11 @@ export * from './generated/prisma/client.ts';
 export type { DbLogger } from './logger.ts';
 export { applyPendingMigrations } from './migrations/engine.ts';
 export { type Database, type DatabaseConfig, openDatabase } from './open-database.ts';
+export {
+  currentRequestWork,
+  outsideRequestWork,
+  RequestStoppedError,
+  RequestWork,
+  type StopOutcome,
+} from './request-work.ts';
 export { EXAMPLE_PROGRAM_ID, EXAMPLE_SEMINAR_ID, seedExampleSeminar } from './seed/example-seminar.ts';

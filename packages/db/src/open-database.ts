@@ -4,6 +4,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres.
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { DbLogger } from './logger.ts';
 import { applyPendingMigrations } from './migrations/engine.ts';
+import { RequestWorkPool } from './request-work.ts';
 
 export interface DatabaseConfig {
   /** An external PostgreSQL server. When unset, an embedded PostgreSQL is started in `dataDir`. */
@@ -48,7 +49,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const appliedMigrations = config.migrate === false ? [] : await applyPendingMigrations(url);
     if (appliedMigrations.length > 0) log?.info({ migrations: appliedMigrations }, 'applied migrations');
 
-    const pool = new pg.Pool({
+    // Its connections count each request's statements, so that a deadline can stop them (request-work.ts).
+    const pool = new RequestWorkPool({
       connectionString: url,
       max: config.poolMax ?? 10,
       connectionTimeoutMillis: config.connectionTimeoutMs ?? 5_000,

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, startTestApi, type TestApi } from '../../test/testkit.ts';
 import { hashPassword } from '../core/auth/passwords.ts';
+import { longestRequestMs } from './deadline.ts';
 import {
   IDEMPOTENCY_TTL_MS,
+  IN_FLIGHT_MARGIN_MS,
   IN_FLIGHT_MESSAGE,
   idempotencyScope,
   keyDigest,
@@ -13,8 +15,10 @@ import {
 
 let api: TestApi;
 let admin: Actor;
+/** The server's own deadline, which bounds how long a row may stay in flight. */
+const REQUEST_TIMEOUT_MS = 10_000;
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({ requestTimeoutMs: REQUEST_TIMEOUT_MS });
   admin = await api.as('ADMIN');
 });
 afterAll(() => api?.close());
@@ -248,6 +252,46 @@ describe('a mutation sent with an Idempotency-Key', () => {
     const rows = await api.db.prisma.idempotencyKey.findMany({ where: { key: keyDigest(idempotencyKey) } });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('releases a row left in flight by a process that died: a retry runs instead of a 409', async () => {
+    // What a process killed mid-request leaves: the claim, no response, no write behind it.
+    const idempotencyKey = randomUUID();
+    const input = createInput('orphaned');
+    const claim = {
+      scope: `user:${admin.userId}`,
+      key: keyDigest(idempotencyKey),
+      requestHash: requestHash({ query: CREATE, variables: input }),
+    };
+    const row = await api.db.prisma.idempotencyKey.create({ data: claim });
+    const limit = longestRequestMs(REQUEST_TIMEOUT_MS) + IN_FLIGHT_MARGIN_MS;
+    // Younger than its owner can run: the owner may still be writing, so the retry waits.
+    await api.db.prisma.idempotencyKey.update({
+      where: { id: row.id },
+      data: { createdAt: new Date(Date.now() - limit + 5_000) },
+    });
+    const before = await apiKeys();
+    expectRefused(await send(CREATE, input, key(idempotencyKey), admin), 409, 'THROTTLED', IN_FLIGHT_MESSAGE);
+    expect(await apiKeys()).toBe(before);
+
+    await api.db.prisma.idempotencyKey.update({
+      where: { id: row.id },
+      data: { createdAt: new Date(Date.now() - limit - 1_000) },
+    });
+    const retry = await send(CREATE, input, key(idempotencyKey), admin);
+    expect(retry.status).toBe(200);
+    expect(retry.body.data.apiKeyCreate.secret).toMatch(/^shk_/);
+    expect(await apiKeys()).toBe(before + 1);
+    const rows = await rowsFor(admin);
+    const mine = rows.filter((r) => r.key === claim.key);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.id).not.toBe(row.id);
+    expect(mine[0]?.response).not.toBeNull();
+    // And the next retry replays the answer: released once, not on every retry.
+    const replay = await send(CREATE, input, key(idempotencyKey), admin);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.data.apiKeyCreate.secret).toBe(retry.body.data.apiKeyCreate.secret);
+    expect(await apiKeys()).toBe(before + 1);
   });
 
   it('refuses a malformed key with 400 and runs nothing', async () => {

@@ -1,9 +1,10 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
-import { Prisma } from '@seminarhub/db';
+import { currentRequestWork, outsideRequestWork, Prisma } from '@seminarhub/db';
 import { type FormattedExecutionResult, GraphQLError } from 'graphql';
 import type { Viewer } from '../core/auth/viewer.ts';
 import type { Context } from '../core/context.ts';
+import { longestRequestMs } from './deadline.ts';
 
 /**
  * Idempotent mutations (IETF draft "The Idempotency-Key HTTP Header Field"): a mutation sent with an
@@ -18,11 +19,19 @@ import type { Context } from '../core/context.ts';
  *   retrying later is the right move, and gets the first response.
  * - A response is kept when at least one root field of the mutation returned data: the mutation ran,
  *   and whatever it wrote is answered by that response (userErrors included). An attempt that
- *   failed before any root field returned (FORBIDDEN, a bad variable, an unexpected error) is
- *   forgotten, so a retry with the same key executes again.
+ *   failed before any root field returned (FORBIDDEN, a bad variable, an unexpected error) and
+ *   wrote nothing is forgotten, so a retry with the same key executes again.
  * - Rows older than 24 h are treated as absent: the stale row is deleted and the request proceeds.
- *   A row left in flight (the process died mid-request, or its answer could not be stored) keeps
- *   answering 409 until then: releasing it early could let a retry write a second time.
+ * - A row still in flight once its request cannot be running any more (its process died, or its
+ *   answer could not be stored) is released: the stale row is deleted and the request proceeds. A
+ *   request cannot commit after its deadline (`deadline.ts`), nor run longer than
+ *   `longestRequestMs`; a row older than that plus `IN_FLIGHT_MARGIN_MS` (for clocks that differ
+ *   between processes) is past its owner's reach. Every process must then share one request
+ *   deadline, or the largest counts. Why not a heartbeat of the owner: a process whose database
+ *   stalls stops beating yet may commit once the database answers; the deadline bounds that too.
+ * - A response is kept too when the request committed something (`RequestWork`), even if it failed
+ *   afterwards: a retry replays it rather than writing again. A request stopped by its deadline
+ *   with nothing written is forgotten, so a retry after its 503 executes at once.
  * - Responses can carry secrets (a session token, an API key's secret) that the database otherwise
  *   keeps only as hashes. So the row keeps a SHA-256 digest of the key, not the key, and the response
  *   encrypted (AES-256-GCM) under a key derived from the Idempotency-Key: only its holder can read it.
@@ -34,6 +43,8 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'idempotent-replayed';
 /** How long a key and its response are kept. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** Added to the longest a request can run before its row in flight is released: clocks differ. */
+export const IN_FLIGHT_MARGIN_MS = 30_000;
 
 const KEY_FORMAT = /^[\x20-\x7E]{1,255}$/;
 export const MALFORMED_KEY_MESSAGE = 'Idempotency-Key must be 1 to 255 printable ASCII characters.';
@@ -149,6 +160,7 @@ async function claimOrAnswer(
   { prisma, viewer, ip, log }: Context,
   header: string,
   hash: string,
+  inFlightLimitMs: number,
   claimed: (id: string, scope: string) => void,
 ): Promise<GraphQLResponse | null> {
   const scope = idempotencyScope(viewer, ip);
@@ -169,6 +181,12 @@ async function claimOrAnswer(
       continue;
     }
     if (existing.requestHash !== hash) return refusal(422, 'BAD_USER_INPUT', OTHER_INPUT_MESSAGE);
+    if (existing.response === null && existing.createdAt.getTime() <= Date.now() - inFlightLimitMs) {
+      // Its request can no longer write: released, unless it was answered meanwhile.
+      log.warn({ idempotencyKeyId: existing.id }, 'released an Idempotency-Key left in flight');
+      await prisma.idempotencyKey.deleteMany({ where: { id: existing.id, response: { equals: Prisma.DbNull } } });
+      continue;
+    }
     if (existing.response === null) return refusal(409, 'THROTTLED', IN_FLIGHT_MESSAGE, [['retry-after', '1']]);
     log.info({ idempotencyKeyId: existing.id }, 'idempotent replay');
     return {
@@ -179,74 +197,94 @@ async function claimOrAnswer(
   return refusal(409, 'THROTTLED', IN_FLIGHT_MESSAGE, [['retry-after', '1']]);
 }
 
-export const idempotentMutations: ApolloServerPlugin<Context> = {
-  async requestDidStart({ request }) {
-    const header = request.http?.headers.get(IDEMPOTENCY_HEADER);
-    if (header === undefined) return;
-    /** Set once this request owns the row: its response decides what becomes of it. */
-    let claim: { id: string; scope: string; hash: string } | undefined;
+export interface IdempotencyOptions {
+  /** The request deadline, which bounds how long a row can rightly stay in flight. */
+  requestTimeoutMs: number;
+}
 
-    return {
-      async didResolveOperation({ operation }) {
-        if (operation?.operation !== 'mutation') return;
-        if (!KEY_FORMAT.test(header)) {
-          throw new GraphQLError(MALFORMED_KEY_MESSAGE, {
-            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-          });
-        }
-      },
+/**
+ * The bookkeeping runs outside the request's `RequestWork`: the claim is no write of the mutation's,
+ * and the row must be settled even after the deadline stopped the request.
+ */
+export function idempotentMutations({ requestTimeoutMs }: IdempotencyOptions): ApolloServerPlugin<Context> {
+  const inFlightLimitMs = longestRequestMs(requestTimeoutMs) + IN_FLIGHT_MARGIN_MS;
+  return {
+    async requestDidStart({ request }) {
+      const header = request.http?.headers.get(IDEMPOTENCY_HEADER);
+      if (header === undefined) return;
+      const work = currentRequestWork();
+      /** Set once this request owns the row: its response decides what becomes of it. */
+      let claim: { id: string; scope: string; hash: string } | undefined;
 
-      // Here rather than in didResolveOperation: those hooks run side by side, and a row claimed
-      // while another plugin refuses the request would be left in flight.
-      async responseForOperation({ operation, source, request, contextValue }) {
-        if (operation.operation !== 'mutation') return null;
-        try {
-          const { operationName, variables } = request;
-          const hash = requestHash({ query: source, operationName, variables });
-          return await claimOrAnswer(contextValue, header, hash, (id, scope) => {
-            claim = { id, scope, hash };
-          });
-        } catch (error) {
-          // Not executed, so nothing written: masked like any unexpected error, and logged.
-          contextValue.log.error({ err: error }, 'could not check the Idempotency-Key');
-          return {
-            http: { status: 500, headers: new HeaderMap() },
-            body: {
-              kind: 'single',
-              singleResult: {
-                errors: [
-                  {
-                    message: 'Internal server error. Quote the requestId when reporting it.',
-                    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId },
-                  },
-                ],
-              },
-            },
-          };
-        }
-      },
-
-      async willSendResponse({ response, contextValue }) {
-        if (!claim) return;
-        const { id, scope, hash } = claim;
-        const { prisma, log } = contextValue;
-        const ran = response.body.kind === 'single' && mutationRan(response.body.singleResult);
-        try {
-          if (response.body.kind === 'single' && ran) {
-            const sealed = seal(response.body.singleResult, header, scope, hash);
-            await prisma.idempotencyKey.update({
-              where: { id },
-              data: { response: sealed as unknown as Prisma.InputJsonObject, completedAt: new Date() },
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== 'mutation') return;
+          if (!KEY_FORMAT.test(header)) {
+            throw new GraphQLError(MALFORMED_KEY_MESSAGE, {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });
-          } else {
-            await prisma.idempotencyKey.deleteMany({ where: { id } });
           }
-        } catch (error) {
-          // The client still gets its answer. The row stays in flight (409 to retries, until it is
-          // 24 h old): releasing it would let a retry write a second time.
-          log.error({ err: error, idempotencyKeyId: id, ran }, 'could not record the idempotent response');
-        }
-      },
-    };
-  },
-};
+        },
+
+        // Here rather than in didResolveOperation: those hooks run side by side, and a row claimed
+        // while another plugin refuses the request would be left in flight.
+        async responseForOperation({ operation, source, request, contextValue }) {
+          if (operation.operation !== 'mutation') return null;
+          try {
+            const { operationName, variables } = request;
+            const hash = requestHash({ query: source, operationName, variables });
+            return await outsideRequestWork(() =>
+              claimOrAnswer(contextValue, header, hash, inFlightLimitMs, (id, scope) => {
+                claim = { id, scope, hash };
+              }),
+            );
+          } catch (error) {
+            // Not executed, so nothing written: masked like any unexpected error, and logged.
+            contextValue.log.error({ err: error }, 'could not check the Idempotency-Key');
+            return {
+              http: { status: 500, headers: new HeaderMap() },
+              body: {
+                kind: 'single',
+                singleResult: {
+                  errors: [
+                    {
+                      message: 'Internal server error. Quote the requestId when reporting it.',
+                      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId },
+                    },
+                  ],
+                },
+              },
+            };
+          }
+        },
+
+        async willSendResponse({ response, contextValue }) {
+          if (!claim) return;
+          const { id, scope, hash } = claim;
+          const { prisma, log } = contextValue;
+          // Stopped by the deadline with nothing written: the client got a 503, not this answer.
+          const ran =
+            response.body.kind === 'single' &&
+            (work?.committed || (!work?.stopped && mutationRan(response.body.singleResult)));
+          try {
+            await outsideRequestWork(async () => {
+              if (response.body.kind === 'single' && ran) {
+                const sealed = seal(response.body.singleResult, header, scope, hash);
+                await prisma.idempotencyKey.update({
+                  where: { id },
+                  data: { response: sealed as unknown as Prisma.InputJsonObject, completedAt: new Date() },
+                });
+              } else {
+                await prisma.idempotencyKey.deleteMany({ where: { id } });
+              }
+            });
+          } catch (error) {
+            // The client still gets its answer. The row stays in flight (409 to retries) until its
+            // request can no longer be running, then it is released.
+            log.error({ err: error, idempotencyKeyId: id, ran }, 'could not record the idempotent response');
+          }
+        },
+      };
+    },
+  };
+}

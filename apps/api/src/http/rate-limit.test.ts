@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { connect, createServer } from 'node:net';
 import { Redis, type RedisOptions } from 'ioredis';
+import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/testkit.ts';
 
@@ -300,6 +301,45 @@ describe('rate limits when Redis is down', () => {
   });
 });
 
+/**
+ * A proxy in front of Redis that, once frozen, accepts bytes and never answers: a partition
+ * without a reset, which a refused connection does not simulate.
+ */
+async function freezableProxy() {
+  let frozen = false;
+  const sockets = new Set<import('node:net').Socket>();
+  const proxy = createServer((client) => {
+    sockets.add(client);
+    const upstream = connect(6379, '127.0.0.1');
+    sockets.add(upstream);
+    client.on('data', (chunk) => {
+      if (!frozen) upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => {
+      if (!frozen) client.write(chunk);
+    });
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close);
+    upstream.on('error', close);
+  });
+  proxy.listen(0, '127.0.0.1');
+  await once(proxy, 'listening');
+  return {
+    port: (proxy.address() as import('node:net').AddressInfo).port,
+    freeze() {
+      frozen = true;
+    },
+    close() {
+      frozen = false;
+      for (const socket of sockets) socket.destroy();
+      proxy.close();
+    },
+  };
+}
+
 describe('rate limits when Redis hangs', () => {
   const WINDOW = 60;
   const clients: Redis[] = [];
@@ -308,30 +348,8 @@ describe('rate limits when Redis hangs', () => {
   });
 
   it('falls back to counting in memory within a fraction of the deadline', async () => {
-    // A proxy in front of Redis that, once frozen, accepts bytes and never answers: a partition
-    // without a reset, which a refused connection does not simulate.
-    let frozen = false;
-    const sockets = new Set<import('node:net').Socket>();
-    const proxy = createServer((client) => {
-      sockets.add(client);
-      const upstream = connect(6379, '127.0.0.1');
-      sockets.add(upstream);
-      client.on('data', (chunk) => {
-        if (!frozen) upstream.write(chunk);
-      });
-      upstream.on('data', (chunk) => {
-        if (!frozen) client.write(chunk);
-      });
-      const close = () => {
-        client.destroy();
-        upstream.destroy();
-      };
-      client.on('error', close);
-      upstream.on('error', close);
-    });
-    proxy.listen(0, '127.0.0.1');
-    await once(proxy, 'listening');
-    const port = (proxy.address() as import('node:net').AddressInfo).port;
+    const proxy = await freezableProxy();
+    const port = proxy.port;
     const redis = new Redis(`redis://127.0.0.1:${port}`, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     clients.push(redis);
     await once(redis, 'ready');
@@ -342,7 +360,7 @@ describe('rate limits when Redis hangs', () => {
     });
     try {
       expect((await post(api.url, TYPENAME)).status).toBe(200);
-      frozen = true;
+      proxy.freeze();
       const answers: Answer[] = [];
       const begun = performance.now();
       for (let i = 0; i < 3; i++) answers.push(await post(api.url, TYPENAME));
@@ -352,13 +370,45 @@ describe('rate limits when Redis hangs', () => {
       expect(elapsed).toBeLessThan(2000);
       expect((await post(api.url, TYPENAME)).status).toBe(429);
     } finally {
-      frozen = false;
-      for (const socket of sockets) socket.destroy();
       proxy.close();
       const cleaner = new Redis(REDIS_URL);
       const keys = await cleaner.keys(`${keyPrefix}*`);
       if (keys.length > 0) await cleaner.del(...keys);
       cleaner.disconnect();
+    }
+  });
+});
+
+describe('a request its deadline answered while its budget was checked', () => {
+  it('is dropped without a false error in the log', async () => {
+    // A Redis that stops answering holds each check for REDIS_TIMEOUT_MS, past the deadline.
+    const proxy = await freezableProxy();
+    const redis = new Redis(`redis://127.0.0.1:${proxy.port}`, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    await once(redis, 'ready');
+    proxy.freeze();
+    const lines: { level: number; msg: string }[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    try {
+      const api = await start({
+        requestTimeoutMs: 50,
+        logger,
+        rateLimit: {
+          points: 10,
+          anonymousPoints: 10,
+          windowSeconds: 60,
+          redis,
+          keyPrefix: `test:rate:${randomUUID()}`,
+        },
+      });
+      const answers = await Promise.all(Array.from({ length: 3 }, () => post(api.url, TYPENAME)));
+      expect(answers.map((answer) => answer.status)).toEqual([503, 503, 503]);
+      expect(answers[0]?.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      // Past the check's own timeout: the limiter has answered each of them by now.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(lines.filter((line) => line.level >= 50).map((line) => line.msg)).toEqual([]);
+    } finally {
+      redis.disconnect();
+      proxy.close();
     }
   });
 });

@@ -52,9 +52,12 @@ export function rateLimit(options: RateLimitOptions, log: Logger): RequestHandle
     const { key, anonymous: isAnonymous } = budgetOf(res.locals.viewer, req.ip);
     try {
       const spent = await (isAnonymous ? anonymous : identified).consume(key, 1);
+      // Answered meanwhile (its deadline passed): there is no header left to set, nor a request to serve.
+      if (res.headersSent) return;
       res.set('ratelimit-remaining', String(spent.remainingPoints));
       next();
     } catch (refusal) {
+      if (res.headersSent) return;
       if (!(refusal instanceof RateLimiterRes)) {
         log.error({ err: refusal }, 'rate limiter failed; letting the request through');
         return next();

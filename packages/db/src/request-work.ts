@@ -1,0 +1,318 @@
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+import pg from 'pg';
+
+/**
+ * What one HTTP request does in the database, so that its deadline can stop it truthfully.
+ *
+ * Every statement goes through a `RequestWorkClient` (the pool's `Client`), which finds the request
+ * in an AsyncLocalStorage store and counts, per request, the statements running, the transactions
+ * open and whether anything committed: a COMMIT that succeeded, or a write outside a transaction.
+ * At the deadline, `stop()` refuses the request's further statements (ROLLBACK excepted), cancels
+ * those running (`pg_cancel_backend` over a connection of its own), waits for them to return and
+ * rolls back its idle transactions. Only then does it say whether anything was written.
+ *
+ * Statements of a transaction belong to the request that opened it, whatever the store says then,
+ * so a rollback run from a timer still counts. Statements outside any request (sign-in checks,
+ * housekeeping, the idempotency bookkeeping in `outsideRequestWork`) are not tracked. Prisma batches
+ * `findUnique` calls made in the same tick across requests; such a batch runs as the first caller's,
+ * which only matters to a read.
+ */
+export type StopOutcome =
+  /** Nothing was written and nothing of this request can be any more. */
+  | 'stopped'
+  /** Something committed before the statements could be stopped: the request's own answer is the truth. */
+  | 'committed'
+  /** A COMMIT or a write outside a transaction had not returned within the bound: it may yet commit. */
+  | 'uncertain';
+
+/** What a statement can do to the request's writes, by its first keyword. */
+type Kind = 'begin' | 'commit' | 'rollback' | 'read' | 'write';
+
+interface Statement {
+  client: RequestWorkClient;
+  /** A COMMIT or a write outside a transaction: it commits by itself when it succeeds. */
+  commits: boolean;
+  settled: Promise<void>;
+}
+
+const storage = new AsyncLocalStorage<RequestWork>();
+
+/** Raised in place of a statement the request may no longer run. */
+export class RequestStoppedError extends Error {
+  constructor() {
+    super('The request was stopped at its deadline; this statement was not sent.');
+    this.name = 'RequestStoppedError';
+  }
+}
+
+export class RequestWork {
+  /** `running`, then at the deadline `stopping` (only ROLLBACK passes) or `no-commit` (reads outside a transaction pass too). */
+  #mode: 'running' | 'stopping' | 'no-commit' = 'running';
+  #committed = false;
+  readonly #inFlight = new Set<Statement>();
+  readonly #transactions = new Set<RequestWorkClient>();
+  /** While the deadline decides, results are held back, so that the request cannot answer first. */
+  #decision: Promise<void> | undefined;
+
+  /** Runs `work` (and everything it starts) as this request's. */
+  run<T>(work: () => T): T {
+    return storage.run(this, work);
+  }
+
+  /** True once the deadline has stopped this request: it may not commit anything more. */
+  get stopped(): boolean {
+    return this.#mode !== 'running';
+  }
+
+  /** True when something of this request committed, or may have (a COMMIT whose answer was lost). */
+  get committed(): boolean {
+    return this.#committed;
+  }
+
+  /**
+   * Stops the request: refuses what it sends next, cancels what it runs, waits at most `timeoutMs`
+   * for that to return and for its transactions to roll back, then calls `answer` with the outcome
+   * before the request sees any result, so that the deadline's answer goes out first. A request that
+   * committed before its deadline keeps reading, so that its own answer can be assembled, but can
+   * commit nothing more; after `graceMs` it is refused everything.
+   */
+  async stop(timeoutMs: number, graceMs: number, answer: (outcome: StopOutcome) => void): Promise<StopOutcome> {
+    if (this.#mode !== 'running') throw new Error('request work stopped twice');
+    const until = Date.now() + timeoutMs;
+    const alreadyCommitted = this.#committed;
+    this.#mode = alreadyCommitted ? 'no-commit' : 'stopping';
+    let decided = () => {};
+    this.#decision = new Promise((resolve) => {
+      decided = resolve;
+    });
+    try {
+      // A request that wrote already gets its answer; only what could still commit is cancelled.
+      const targets = [...this.#inFlight].filter((s) => !alreadyCommitted || s.commits || s.client.transaction);
+      if (targets.length > 0) {
+        await bounded(cancelBackends(targets.map((s) => s.client)), until);
+        await bounded(Promise.all(targets.map((s) => s.settled)), until);
+      }
+      const rollbacks = [...this.#transactions]
+        .filter((client) => ![...this.#inFlight].some((s) => s.client === client))
+        .map((client) => client.rollbackNow());
+      await bounded(Promise.all(rollbacks), until);
+      const outcome: StopOutcome = this.#committed
+        ? 'committed'
+        : [...this.#inFlight].some((s) => s.commits)
+          ? 'uncertain'
+          : 'stopped';
+      if (outcome === 'committed') {
+        this.#mode = 'no-commit';
+        setTimeout(() => {
+          this.#mode = 'stopping';
+        }, graceMs).unref();
+      }
+      answer(outcome);
+      return outcome;
+    } finally {
+      decided();
+      this.#decision = undefined;
+    }
+  }
+
+  /** True when this statement may not run now. */
+  refuses(kind: Kind, inTransaction: boolean): boolean {
+    if (this.#mode === 'running' || kind === 'rollback') return false;
+    return this.#mode === 'stopping' || inTransaction || kind !== 'read';
+  }
+
+  /** Counts a statement sent; `done` with its error or its command tag once it returned. */
+  track(client: RequestWorkClient, kind: Kind): { done: (error: unknown, command?: string) => void } {
+    let settle = () => {};
+    const statement: Statement = {
+      client,
+      commits: kind === 'commit' || (kind === 'write' && !client.transaction),
+      settled: new Promise<void>((resolve) => {
+        settle = resolve;
+      }),
+    };
+    this.#inFlight.add(statement);
+    return {
+      done: (error, command) => {
+        this.#settle(client, kind, error, command);
+        this.#inFlight.delete(statement);
+        settle();
+      },
+    };
+  }
+
+  /** Resolves when the request may see its results again. */
+  released(): Promise<void> {
+    return this.#decision ?? Promise.resolve();
+  }
+
+  /** The connection's transaction ended, whoever ended it (a statement, or the connection's loss). */
+  forget(client: RequestWorkClient): void {
+    this.#transactions.delete(client);
+  }
+
+  #settle(client: RequestWorkClient, kind: Kind, error: unknown, command: string | undefined): void {
+    // A server's refusal carries a SQLSTATE and means the statement did nothing; a lost answer may hide a commit.
+    const refusedByServer = !!error && typeof (error as { code?: unknown }).code === 'string';
+    if (kind === 'begin') {
+      if (!error) {
+        client.transaction = this;
+        this.#transactions.add(client);
+      }
+      return;
+    }
+    const inTransaction = client.transaction !== undefined;
+    if (kind === 'commit' || kind === 'rollback') {
+      client.transaction = undefined;
+      this.#transactions.delete(client);
+    }
+    const committing = kind === 'commit' || (kind === 'write' && !inTransaction);
+    // PostgreSQL answers COMMIT of a failed transaction with the tag ROLLBACK, not an error.
+    if (committing && !refusedByServer && !(kind === 'commit' && !error && command === 'ROLLBACK')) {
+      this.#committed = true;
+    }
+  }
+}
+
+/** The request whose work the caller is part of, if any. */
+export function currentRequestWork(): RequestWork | undefined {
+  return storage.getStore();
+}
+
+/** Runs `work` as no request's: bookkeeping that must run, and count as no write, even once stopped. */
+export function outsideRequestWork<T>(work: () => T): T {
+  return storage.exit(work);
+}
+
+/** The statement's kind by its first keyword; anything unknown counts as a write. */
+export function statementKind(text: string): Kind {
+  const head = text
+    .replace(/^(\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)+/, '')
+    .slice(0, 40)
+    .toUpperCase();
+  const word = /^[A-Z]+/.exec(head)?.[0] ?? '';
+  if (word === 'BEGIN' || word === 'START') return 'begin';
+  if (word === 'COMMIT' || word === 'END') return 'commit';
+  if ((word === 'ROLLBACK' && !/^ROLLBACK\s+(WORK\s+|TRANSACTION\s+)?TO\b/.test(head)) || word === 'ABORT') {
+    return 'rollback';
+  }
+  if (word === 'SELECT' || word === 'SHOW' || word === 'VALUES' || word === 'TABLE') return 'read';
+  return 'write';
+}
+
+type Callback = (error: Error | null, result?: pg.QueryResult) => void;
+
+/** The pool's connection: every statement is checked against, and counted for, its request. */
+export class RequestWorkClient extends pg.Client {
+  /** The request whose transaction is open on this connection. */
+  transaction: RequestWork | undefined;
+  /** How to reach the server again, for the connection that cancels. */
+  readonly settings: pg.ClientConfig;
+
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    this.settings = config ?? {};
+    this.on('end', () => {
+      this.transaction?.forget(this);
+      this.transaction = undefined;
+    });
+  }
+
+  /** Ends this connection's transaction now, past the checks: the deadline's own ROLLBACK. */
+  async rollbackNow(): Promise<void> {
+    try {
+      await super.query('ROLLBACK');
+    } catch {
+      // A connection that cannot roll back is lost, and its transaction with it.
+    }
+    this.transaction?.forget(this);
+    this.transaction = undefined;
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this forwards them all.
+  override query(config: any, values?: any, callback?: any): any {
+    const work = this.transaction ?? storage.getStore();
+    if (!work || (config && typeof config.submit === 'function')) return super.query(config, values, callback);
+    const done: Callback | undefined =
+      typeof values === 'function' ? values : (callback ?? (typeof config?.callback === 'function' && config.callback));
+    const query = typeof config === 'string' ? { text: config } : { ...config };
+    delete query.callback;
+    if (values !== undefined && typeof values !== 'function') query.values = values;
+    const kind = statementKind(String(query.text ?? ''));
+
+    let result: Promise<pg.QueryResult>;
+    if (work.refuses(kind, this.transaction !== undefined)) {
+      // Prisma releases a connection whose COMMIT failed without a ROLLBACK: leave it clean.
+      const cleanup = kind === 'commit' ? this.rollbackNow() : Promise.resolve();
+      result = cleanup.then(async () => {
+        await work.released();
+        throw new RequestStoppedError();
+      });
+    } else {
+      const statement = work.track(this, kind);
+      result = (super.query(query) as Promise<pg.QueryResult>).then(
+        async (answer) => {
+          statement.done(null, answer.command);
+          await work.released();
+          return answer;
+        },
+        async (error: unknown) => {
+          statement.done(error);
+          await work.released();
+          throw error;
+        },
+      );
+    }
+    if (!done) return result;
+    result.then(
+      (answer) => done(null, answer),
+      (error: Error) => done(error),
+    );
+    return undefined;
+  }
+}
+
+/**
+ * A pool of `RequestWorkClient`s. A caller waiting for a free connection is called back from
+ * whoever released one, in that caller's context: the callback is bound to its own request here.
+ */
+export class RequestWorkPool extends pg.Pool {
+  constructor(config?: pg.PoolConfig) {
+    super({ ...config, Client: RequestWorkClient });
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: forwards pg-pool's callback and promise forms.
+  override connect(callback?: any): any {
+    return super.connect(callback ? AsyncResource.bind(callback) : undefined);
+  }
+}
+
+/** Sends a cancel to each connection's backend; it resolves once the signals are sent. */
+async function cancelBackends(clients: RequestWorkClient[]): Promise<void> {
+  const pids = [...new Set(clients.map((client) => (client as unknown as { processID: number }).processID))];
+  const first = clients[0];
+  if (!first || pids.length === 0) return;
+  // A connection of its own: the pool's may all be taken, by this very request among others.
+  const canceller = new pg.Client({ ...first.settings, statement_timeout: 0 });
+  canceller.on('error', () => {});
+  try {
+    await canceller.connect();
+    await canceller.query('SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+  } catch {
+    // The statements end anyway, by statement_timeout, or with their connection.
+  } finally {
+    canceller.end().catch(() => {});
+  }
+}
+
+/** Waits for `work` until the time `until`, whichever comes first. */
+async function bounded(work: Promise<unknown>, until: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => {}),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, until - Date.now()));
+    }),
+  ]);
+  clearTimeout(timer);
+}
