@@ -1,11 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { packagedPostgresDir } from './embedded-runtime.ts';
 
 const run = promisify(execFile);
 
@@ -115,9 +115,7 @@ function candidateDirs(binDir: string | undefined): string[] {
   const dirs: string[] = [];
   if (binDir) dirs.push(binDir);
   try {
-    const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-    const platform = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
-    dirs.push(join(dirname(fromEmbedded.resolve(platform)), 'native', 'bin'));
+    dirs.push(join(packagedPostgresDir(), 'bin'));
   } catch {
     // No binaries package for this platform: nothing to look in.
   }
