@@ -89,6 +89,7 @@ async function main() {
     // Past SHUTDOWN_TIMEOUT_MS, whatever the database does: stop the requests' statements, cut the
     // connections, say what was cut, and exit; PostgreSQL is left to its 'exit' signal or the next start.
     const giveUp = async () => {
+      setTimeout(() => process.exit(1), STOP_TIMEOUT_MS + 1_000).unref();
       const cancelled = await cancel(STOP_TIMEOUT_MS);
       log.error(
         { stage, timeoutMs: env.SHUTDOWN_TIMEOUT_MS, cancelled },

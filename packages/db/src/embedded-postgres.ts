@@ -121,7 +121,8 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
       stop() {
         stopped ??= (async () => {
           await stopPostmaster(postmaster, log);
-          process.off('exit', stopOnExit);
+          // One that would not stop still gets the exit handler's signal.
+          if (postmaster.exitCode !== null || postmaster.signalCode !== null) process.off('exit', stopOnExit);
           await release();
         })();
         return stopped;

@@ -159,7 +159,8 @@ export async function clusterDirFor(
         `open the folders above it (chmod o+x ${closedAncestor(runAs, dataDir)}), or move DATA_DIR to a folder it can reach (e.g. DATA_DIR=${join(sharedDir, 'data')}).`,
     );
   }
-  const name = `${basename(dataDir)}-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`;
+  // `.data` (the default) would make a hidden folder.
+  const name = `${basename(dataDir).replace(/^\.+/, '') || 'data'}-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`;
   const outside = join(sharedDir, 'clusters', name);
   await mkdir(join(sharedDir, 'clusters'), { recursive: true, mode: 0o755 });
   await chmod(sharedDir, 0o755);
