@@ -40,7 +40,8 @@ async function load(prisma: PrismaClient): Promise<TimeZones> {
   return { has: (zone) => names.has(zone), spelling: (zone) => byLowerCase.get(zone.toLowerCase()) };
 }
 
-function knownToNode(zone: string): boolean {
+/** Whether Node's Intl accepts the zone, aliases ("US/Pacific-New") included. */
+export function knownToNode(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
