@@ -2,7 +2,8 @@ export { DataDirInUseError, type EmbeddedServer, startEmbeddedPostgres } from '.
 export * from './generated/prisma/client.ts';
 export type { DbLogger } from './logger.ts';
 export { applyPendingMigrations } from './migrations/engine.ts';
-export { type Database, type DatabaseConfig, openDatabase } from './open-database.ts';
+export { type Database, type DatabaseConfig, openDatabase, READINESS_TIMEOUT_MS } from './open-database.ts';
+export { ConnectionSilentError, isDatabaseUnavailable } from './outage.ts';
 export {
   currentRequestWork,
   outsideRequestWork,
