@@ -23,6 +23,7 @@ import { nodeLimit } from './http/node-limit.ts';
 import { type RateLimitOptions, rateLimit } from './http/rate-limit.ts';
 import { readOnlyApiKeys } from './http/read-only-keys.ts';
 import { COMPRESSION_THRESHOLD } from './http/static-assets.ts';
+import { answerDatabaseOutage } from './http/unavailable.ts';
 import type { Logger } from './logger.ts';
 import { accessLog } from './observability/access-log.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -191,6 +192,8 @@ function httpErrors(logger: Logger): ErrorRequestHandler {
         logger.error({ err: error, requestId: res.locals.requestId }, 'error after the response was sent');
       return;
     }
+    // Authentication reads the database before GraphQL runs: an outage there is a 503 like any other.
+    if (answerDatabaseOutage(error, res, logger)) return;
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error, requestId: res.locals.requestId }, 'unexpected HTTP error');
     const message =
