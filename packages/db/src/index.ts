@@ -7,7 +7,8 @@ export {
 export * from './generated/prisma/client.ts';
 export type { DbLogger } from './logger.ts';
 export { applyPendingMigrations } from './migrations/engine.ts';
-export { type Database, type DatabaseConfig, openDatabase } from './open-database.ts';
+export { type Database, type DatabaseConfig, openDatabase, READINESS_TIMEOUT_MS } from './open-database.ts';
+export { ConnectionSilentError, isDatabaseUnavailable } from './outage.ts';
 export {
   currentRequestWork,
   outsideRequestWork,

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import pg from 'pg';
+import type { DbLogger } from './logger.ts';
+import { ConnectionSilentError } from './outage.ts';
 
 /**
  * What one HTTP request does in the database, so that its deadline can stop it truthfully.
@@ -99,13 +101,27 @@ export class RequestWork {
       }
       const rollbacks = [...this.#transactions]
         .filter((client) => ![...this.#inFlight].some((s) => s.client === client))
-        .map((client) => client.rollbackNow());
-      await bounded(Promise.all(rollbacks), until);
+        .map((client) => {
+          const rollback = { client, done: false, settled: client.rollbackNow() };
+          rollback.settled.then(() => {
+            rollback.done = true;
+          });
+          return rollback;
+        });
+      await bounded(Promise.all(rollbacks.map((rollback) => rollback.settled)), until);
       const outcome: StopOutcome = this.#committed
         ? 'committed'
         : [...this.#inFlight].some((s) => s.commits)
           ? 'uncertain'
           : 'stopped';
+      // A connection that answered neither its statement's cancel nor a ROLLBACK within the bound has
+      // stopped answering (a stalled network, a failover): closed, so that the pool replaces it rather
+      // than hand it to the next request, which would hang on it too.
+      const silent = new Set([
+        ...targets.filter((s) => this.#inFlight.has(s)).map((s) => s.client),
+        ...rollbacks.filter((rollback) => !rollback.done).map((rollback) => rollback.client),
+      ]);
+      for (const client of silent) client.closeSilent('no answer at the request deadline');
       if (outcome === 'committed') {
         this.#mode = 'no-commit';
         setTimeout(() => {
@@ -207,12 +223,21 @@ export function statementKind(text: string): Kind {
 
 type Callback = (error: Error | null, result?: pg.QueryResult) => void;
 
-/** The pool's connection: every statement is checked against, and counted for, its request. */
+/**
+ * The pool's connection: every statement is checked against, and counted for, its request. A
+ * connection that stops answering (its statement outlived the client-side `query_timeout`, or its
+ * request's deadline could not cancel it) is closed, never handed out again: pg would keep it, with
+ * the lost statement still at the head of its queue, and every later statement would wait behind it.
+ */
 export class RequestWorkClient extends pg.Client {
   /** The request whose transaction is open on this connection. */
   transaction: RequestWork | undefined;
   /** How to reach the server again, for the connection that cancels. */
   readonly settings: pg.ClientConfig;
+  /** When the server last answered on this connection (a result or an error of its own). */
+  lastAnswerAt = Date.now();
+  /** Set by the pool: told when this connection is closed for silence. */
+  onSilent: ((client: RequestWorkClient) => void) | undefined;
 
   constructor(config?: pg.ClientConfig) {
     super(config);
@@ -221,12 +246,27 @@ export class RequestWorkClient extends pg.Client {
       this.transaction?.forget(this);
       this.transaction = undefined;
     });
+    // A connection's failure is emitted here as well as to its statements, and an unhandled 'error'
+    // would crash the process. While idle, the pool listens too, and replaces it.
+    this.on('error', () => {});
+  }
+
+  /**
+   * Closes the connection at once (its statements fail with a `ConnectionSilentError`); the pool
+   * replaces it. `suspectOthers` tells the pool to look at its idle connections too.
+   */
+  closeSilent(reason: string, suspectOthers = true): void {
+    const stream = (this as unknown as { connection?: { stream?: { destroy(error?: Error): void } } }).connection
+      ?.stream;
+    if (!stream) return;
+    stream.destroy(new ConnectionSilentError(reason));
+    if (suspectOthers) this.onSilent?.(this);
   }
 
   /** Ends this connection's transaction now, past the checks: the deadline's own ROLLBACK. */
   async rollbackNow(): Promise<void> {
     try {
-      await super.query('ROLLBACK');
+      await this.#send({ text: 'ROLLBACK' });
     } catch {
       // A connection that cannot roll back is lost, and its transaction with it.
     }
@@ -236,37 +276,41 @@ export class RequestWorkClient extends pg.Client {
 
   // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this forwards them all.
   override query(config: any, values?: any, callback?: any): any {
-    const work = this.transaction ?? storage.getStore();
-    if (!work || (config && typeof config.submit === 'function')) return super.query(config, values, callback);
+    if (config && typeof config.submit === 'function') return super.query(config, values, callback);
     const done: Callback | undefined =
       typeof values === 'function' ? values : (callback ?? (typeof config?.callback === 'function' && config.callback));
     const query = typeof config === 'string' ? { text: config } : { ...config };
     delete query.callback;
     if (values !== undefined && typeof values !== 'function') query.values = values;
-    const kind = statementKind(String(query.text ?? ''));
 
+    const work = this.transaction ?? storage.getStore();
     let result: Promise<pg.QueryResult>;
-    if (work.refuses(kind, this.transaction !== undefined)) {
-      // Prisma releases a connection whose COMMIT failed without a ROLLBACK: leave it clean.
-      const cleanup = kind === 'commit' ? this.rollbackNow() : Promise.resolve();
-      result = cleanup.then(async () => {
-        await work.released();
-        throw new RequestStoppedError();
-      });
+    if (!work) {
+      result = this.#send(query);
     } else {
-      const statement = work.track(this, kind);
-      result = (super.query(query) as Promise<pg.QueryResult>).then(
-        async (answer) => {
-          statement.done(null, answer.command);
+      const kind = statementKind(String(query.text ?? ''));
+      if (work.refuses(kind, this.transaction !== undefined)) {
+        // Prisma releases a connection whose COMMIT failed without a ROLLBACK: leave it clean.
+        const cleanup = kind === 'commit' ? this.rollbackNow() : Promise.resolve();
+        result = cleanup.then(async () => {
           await work.released();
-          return answer;
-        },
-        async (error: unknown) => {
-          statement.done(error);
-          await work.released();
-          throw error;
-        },
-      );
+          throw new RequestStoppedError();
+        });
+      } else {
+        const statement = work.track(this, kind);
+        result = this.#send(query).then(
+          async (answer) => {
+            statement.done(null, answer.command);
+            await work.released();
+            return answer;
+          },
+          async (error: unknown) => {
+            statement.done(error);
+            await work.released();
+            throw error;
+          },
+        );
+      }
     }
     if (!done) return result;
     result.then(
@@ -275,20 +319,66 @@ export class RequestWorkClient extends pg.Client {
     );
     return undefined;
   }
+
+  /** One statement to the server; a read timeout closes the connection, whose queue it blocks. */
+  async #send(query: pg.QueryConfig): Promise<pg.QueryResult> {
+    try {
+      const answer = (await super.query(query)) as pg.QueryResult;
+      this.lastAnswerAt = Date.now();
+      return answer;
+    } catch (error) {
+      if (typeof (error as { code?: unknown }).code === 'string' && (error as { severity?: unknown }).severity) {
+        this.lastAnswerAt = Date.now();
+      } else if ((error as Error).message === 'Query read timeout') {
+        this.closeSilent('no answer within the query timeout');
+      }
+      throw error;
+    }
+  }
 }
 
 /**
  * A pool of `RequestWorkClient`s. A caller waiting for a free connection is called back from
  * whoever released one, in that caller's context: the callback is bound to its own request here.
+ *
+ * When one connection is closed for silence, every idle one that has not heard from the server
+ * since that one last did is as suspect (a failover leaves all of them talking to nobody): they are
+ * closed too, so that the next requests get new connections instead of each finding a dead one at
+ * its own deadline.
  */
 export class RequestWorkPool extends pg.Pool {
-  constructor(config?: pg.PoolConfig) {
+  readonly #idle = new Set<RequestWorkClient>();
+  readonly #log: DbLogger | undefined;
+
+  constructor(config?: pg.PoolConfig, log?: DbLogger) {
     super({ ...config, Client: RequestWorkClient });
+    this.#log = log;
+    const own = (client: pg.PoolClient) => client as unknown as RequestWorkClient;
+    this.on('connect', (client) => {
+      own(client).onSilent = (silent) => this.#evictSince(silent);
+    });
+    this.on('acquire', (client) => this.#idle.delete(own(client)));
+    this.on('release', (error, client) => {
+      if (!error) this.#idle.add(own(client));
+    });
+    this.on('remove', (client) => this.#idle.delete(own(client)));
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: forwards pg-pool's callback and promise forms.
   override connect(callback?: any): any {
     return super.connect(callback ? AsyncResource.bind(callback) : undefined);
+  }
+
+  #evictSince(silent: RequestWorkClient): void {
+    const suspects = [...this.#idle].filter((client) => client.lastAnswerAt <= silent.lastAnswerAt);
+    for (const client of suspects) {
+      this.#idle.delete(client);
+      client.closeSilent('as quiet as a connection that stopped answering', false);
+    }
+    this.#log?.warn(
+      { idleClosed: suspects.length },
+      'database connection stopped answering: closed it, and the idle ones as quiet as it',
+    );
   }
 }
 

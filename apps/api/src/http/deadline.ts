@@ -1,6 +1,7 @@
 import { RequestWork, type StopOutcome } from '@seminarhub/db';
 import type { RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.ts';
+import { sendUnavailable } from './unavailable.ts';
 
 /** How long the deadline waits for the request's statements to be cancelled and rolled back. */
 export const STOP_TIMEOUT_MS = 1_000;
@@ -56,12 +57,7 @@ function answer(res: Response, ms: number, outcome: StopOutcome, log: Logger | u
   if (outcome === 'uncertain') log?.warn({ requestId: res.locals.requestId }, 'request could not be stopped in time');
   // The handler may still try to answer later; closing the connection keeps its late write
   // from reaching a reused keep-alive socket.
-  res
-    .status(503)
-    .set({ 'retry-after': '1', connection: 'close' })
-    .json({
-      errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', requestId: res.locals.requestId } }],
-    });
+  sendUnavailable(res, message, { connection: 'close' });
 }
 
 /** Runs the rest of the request as its `RequestWork`; one stopped already is answered by its deadline. */

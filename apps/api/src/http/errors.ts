@@ -1,8 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { currentRequestWork, isDatabaseUnavailable } from '@seminarhub/db';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from '../core/context.ts';
 import { isAllowedCode } from '../core/errors.ts';
+import {
+  databaseUnavailableMessage,
+  logDatabaseOutage,
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+  unavailableError,
+} from './unavailable.ts';
 
 const MASKED_MESSAGE = 'Internal server error. Quote the requestId when reporting it.';
 
@@ -20,8 +28,16 @@ function isVariableOverflow(error: { message: string }): boolean {
   return error.message.startsWith('Too many errors processing variables');
 }
 
-/** Apollo `formatError`: allow-listed codes pass, everything else becomes INTERNAL_SERVER_ERROR. */
-export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+/**
+ * Apollo `formatError`: allow-listed codes pass, a database outage becomes SERVICE_UNAVAILABLE (and the
+ * answer a 503, see `errorLogging`), everything else becomes INTERNAL_SERVER_ERROR.
+ */
+export function maskError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  if (isDatabaseUnavailable(unwrapResolverError(error))) {
+    // Whether this request's own writes may have committed before the connection was lost.
+    const { message, extensions } = unavailableError(databaseUnavailableMessage(!!currentRequestWork()?.committed));
+    return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions };
+  }
   if (isVariableOverflow(formatted)) return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   if (isPublic(formatted)) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
@@ -39,24 +55,40 @@ export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedErr
   };
 }
 
-/** Logs the real cause of every masked error and gives the client the request id that finds it. */
+/**
+ * Logs the real cause of every masked error and gives the client the request id that finds it. Two
+ * kinds of failure are not news and get no "unexpected error" line:
+ * - a request its deadline stopped with nothing committed: its statements fail by design, and the
+ *   deadline has answered and logged it;
+ * - a database outage: the answer becomes 503 with Retry-After, and one warning is logged per request.
+ */
 export const errorLogging: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didEncounterErrors({ errors, contextValue }) {
+      async didEncounterErrors({ errors, contextValue, response }) {
+        const work = currentRequestWork();
+        if (work?.stopped && !work.committed) return;
+        let outage: unknown;
         for (const error of errors) {
           const code = error.extensions?.code;
           if ((isAllowedCode(code) && code !== 'INTERNAL_SERVER_ERROR') || isVariableOverflow(error)) continue;
-          contextValue.log.error(
-            { err: unwrapResolverError(error), path: error.path },
-            'unexpected error in GraphQL request',
-          );
+          const cause = unwrapResolverError(error);
+          if (isDatabaseUnavailable(cause)) {
+            outage ??= cause;
+            continue;
+          }
+          contextValue.log.error({ err: cause, path: error.path }, 'unexpected error in GraphQL request');
         }
+        if (outage === undefined) return;
+        logDatabaseOutage(contextValue.log, outage, contextValue.requestId);
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
       },
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         for (const error of response.body.singleResult.errors ?? []) {
-          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+          const code = error.extensions?.code;
+          if (code === 'INTERNAL_SERVER_ERROR' || code === SERVICE_UNAVAILABLE) {
             (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
           }
         }

@@ -1,10 +1,11 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
-import { currentRequestWork, outsideRequestWork, Prisma } from '@seminarhub/db';
+import { currentRequestWork, isDatabaseUnavailable, outsideRequestWork, Prisma } from '@seminarhub/db';
 import { type FormattedExecutionResult, GraphQLError } from 'graphql';
 import type { Viewer } from '../core/auth/viewer.ts';
 import type { Context } from '../core/context.ts';
 import { longestRequestMs } from './deadline.ts';
+import { databaseUnavailableMessage, logDatabaseOutage, RETRY_AFTER_SECONDS, unavailableError } from './unavailable.ts';
 
 /**
  * Idempotent mutations (IETF draft "The Idempotency-Key HTTP Header Field"): a mutation sent with an
@@ -239,7 +240,20 @@ export function idempotentMutations({ requestTimeoutMs }: IdempotencyOptions): A
               }),
             );
           } catch (error) {
-            // Not executed, so nothing written: masked like any unexpected error, and logged.
+            // Not executed, so nothing written: a 503 to retry when the database is unavailable,
+            // otherwise masked like any unexpected error, and logged.
+            if (isDatabaseUnavailable(error)) {
+              logDatabaseOutage(contextValue.log, error, contextValue.requestId);
+              return {
+                http: { status: 503, headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+                body: {
+                  kind: 'single',
+                  singleResult: {
+                    errors: [unavailableError(databaseUnavailableMessage(false), contextValue.requestId)],
+                  },
+                },
+              };
+            }
             contextValue.log.error({ err: error }, 'could not check the Idempotency-Key');
             return {
               http: { status: 500, headers: new HeaderMap() },
@@ -281,7 +295,8 @@ export function idempotentMutations({ requestTimeoutMs }: IdempotencyOptions): A
           } catch (error) {
             // The client still gets its answer. The row stays in flight (409 to retries) until its
             // request can no longer be running, then it is released.
-            log.error({ err: error, idempotencyKeyId: id, ran }, 'could not record the idempotent response');
+            const level = isDatabaseUnavailable(error) ? 'warn' : 'error';
+            log[level]({ err: error, idempotencyKeyId: id, ran }, 'could not record the idempotent response');
           }
         },
       };

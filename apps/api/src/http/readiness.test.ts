@@ -56,17 +56,19 @@ describe('/readyz', () => {
     expect(await down.json()).toEqual({ status: 'database unreachable' });
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
-    // A query meanwhile fails cleanly: masked, with a request id, and nothing about the connection.
+    // A query meanwhile is answered 503 to retry, with a request id, and nothing about the connection.
     const failed = await post();
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('retry-after')).toBe('1');
     const text = await failed.text();
     const body = JSON.parse(text);
-    expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
+    expect(body.errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) });
     expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|prisma|at .+\.js/i);
-    // The operator finds the real cause in the log under the same request id.
+    // The operator finds the cause in the log under the same request id: a warning, not an error.
     const logged = logLines
       .map((line) => JSON.parse(line))
-      .find((entry) => entry.requestId === body.errors[0].extensions.requestId);
-    expect(logged).toMatchObject({ msg: 'unexpected error in GraphQL request', err: expect.any(Object) });
+      .filter((entry) => entry.requestId === body.errors[0].extensions.requestId && entry.level >= 40);
+    expect(logged).toEqual([expect.objectContaining({ level: 40, msg: 'database unavailable: answered 503' })]);
 
     postgres = await startEmbeddedPostgres({ dataDir, port: postgres.port });
     await expect.poll(async () => (await fetch(`${url}/readyz`)).status, { timeout: 15_000 }).toBe(200);
