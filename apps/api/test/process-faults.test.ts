@@ -311,13 +311,13 @@ describe('the built server under process faults', () => {
     // Three at once first, so that the pool holds connections for the three that will hang.
     await Promise.all(Array.from({ length: 3 }, () => graphql(frozenPort, '{ seminars(first: 5) { totalCount } }')));
     const processes = await clusterProcesses(dataDir);
-    let answered = 0;
+    const answers: string[] = [];
     try {
       for (const pid of processes) process.kill(pid, 'SIGSTOP');
       // Requests that reach the database now hang on it.
       const hanging = Array.from({ length: 3 }, () =>
         graphql(frozenPort, '{ seminars(first: 5) { totalCount } }').then(
-          () => answered++,
+          ({ status, body }) => answers.push(`${status} ${body.errors?.[0]?.extensions?.code ?? 'data'}`),
           () => {},
         ),
       );
@@ -331,7 +331,9 @@ describe('the built server under process faults', () => {
         .output()
         .split('\n')
         .find((entry) => entry.includes('shutdown did not finish within 3000 ms'));
-      console.log(`SIGTERM with PostgreSQL frozen: exit code ${code} after ${exitMs} ms; ${line}`);
+      console.log(
+        `SIGTERM with PostgreSQL frozen: exit code ${code} after ${exitMs} ms; answers [${answers.join(', ')}]; ${line}`,
+      );
       expect(code).toBe(1);
       expect(exitMs).toBeGreaterThanOrEqual(2_900);
       expect(exitMs).toBeLessThan(3_000 + 3_000);
@@ -344,7 +346,9 @@ describe('the built server under process faults', () => {
         expect(request.requestId).toMatch(/^[0-9a-f-]{36}$/);
       }
       expect(logged.cancelled.some((request: { statements: number }) => request.statements >= 1)).toBe(true);
-      expect(answered).toBe(0);
+      // A request the cancel stopped may still get its answer out before its connection is cut: that
+      // the database is unavailable, never data.
+      expect(answers.filter((answer) => !answer.endsWith(' SERVICE_UNAVAILABLE'))).toEqual([]);
     } finally {
       for (const pid of processes) {
         try {
