@@ -48,7 +48,8 @@ export const anonymousMutations: ApolloServerPlugin<Context> = {
           (name) => name !== '__typename' && !ANONYMOUS_MUTATIONS.has(name),
         );
         if (refused.length === 0) return;
-        throw new GraphQLError(`Sign in first: ${refused.join(', ')} needs "Authorization: Bearer <token>".`, {
+        const names = refused.map((name) => `\`${name}\``).join(', ');
+        throw new GraphQLError(`Sign in first: ${names} needs "Authorization: Bearer <token>".`, {
           extensions: {
             code: 'UNAUTHENTICATED',
             // RFC 6750: a request without credentials gets 401 and the scheme, without an error code.

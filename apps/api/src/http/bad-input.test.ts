@@ -118,8 +118,11 @@ describe('lone surrogates in JSON strings', () => {
     expect(answer.data).toMatchObject({ organizationCreate: { organization: { name: 'Agency 😀 pair' } } });
   });
 
-  it('refuses a lone surrogate escape in the document as a syntax error', async () => {
-    const answer = await admin.graphql('{ organizations(search: "\\ud800") { totalCount } }');
+  it.each([
+    ['a GraphQL escape', '{ organizations(search: "\\ud800") { totalCount } }'],
+    ['a JSON escape inside the query text', '{ organizations(search: "\ud800") { totalCount } }'],
+  ])('refuses a lone surrogate in the document, as %s, as a syntax error', async (_what, query) => {
+    const answer = await admin.graphql(query);
     expect(answer.status).toBe(400);
     expect(answer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
