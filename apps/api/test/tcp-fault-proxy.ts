@@ -27,6 +27,8 @@ export class TcpFaultProxy {
   #server: Server | undefined;
   #stalled = false;
   #port = 0;
+  /** Connections accepted so far, to count what a client opened. */
+  accepted = 0;
 
   private constructor(
     readonly targetHost: string,
@@ -107,6 +109,7 @@ export class TcpFaultProxy {
   #accept(client: Socket): void {
     const upstream = connect(this.targetPort, this.targetHost);
     const link: Link = { client, upstream, blackholed: false };
+    this.accepted++;
     this.#links.add(link);
     client.on('data', (chunk: Buffer) => upstream.write(chunk));
     upstream.on('data', (chunk: Buffer) => {

@@ -121,7 +121,6 @@ export class RequestWork {
         ...targets.filter((s) => this.#inFlight.has(s)).map((s) => s.client),
         ...rollbacks.filter((rollback) => !rollback.done).map((rollback) => rollback.client),
       ]);
-      for (const client of silent) client.closeSilent('no answer at the request deadline');
       if (outcome === 'committed') {
         this.#mode = 'no-commit';
         setTimeout(() => {
@@ -129,6 +128,8 @@ export class RequestWork {
         }, graceMs).unref();
       }
       answer(outcome);
+      // After the answer: pg-pool hands a connection's error to its query at once, past the hold.
+      for (const client of silent) client.closeSilent('no answer at the request deadline');
       return outcome;
     } finally {
       decided();
@@ -173,8 +174,9 @@ export class RequestWork {
   }
 
   #settle(client: RequestWorkClient, kind: Kind, error: unknown, command: string | undefined): void {
-    // A server's refusal carries a SQLSTATE and means the statement did nothing; a lost answer may hide a commit.
-    const refusedByServer = !!error && typeof (error as { code?: unknown }).code === 'string';
+    // A server's refusal (a DatabaseError, with its SQLSTATE) means the statement did nothing; a lost
+    // answer (a reset or closed connection, whose errors carry codes too) may hide a commit.
+    const refusedByServer = error instanceof pg.DatabaseError;
     if (kind === 'begin') {
       if (!error) {
         client.transaction = this;
@@ -267,8 +269,9 @@ export class RequestWorkClient extends pg.Client {
   async rollbackNow(): Promise<void> {
     try {
       await this.#send({ text: 'ROLLBACK' });
-    } catch {
+    } catch (error) {
       // A connection that cannot roll back is lost, and its transaction with it.
+      this.#closeIfTimedOut(error);
     }
     this.transaction?.forget(this);
     this.transaction = undefined;
@@ -286,7 +289,10 @@ export class RequestWorkClient extends pg.Client {
     const work = this.transaction ?? storage.getStore();
     let result: Promise<pg.QueryResult>;
     if (!work) {
-      result = this.#send(query);
+      result = this.#send(query).catch((error: unknown) => {
+        this.#closeIfTimedOut(error);
+        throw error;
+      });
     } else {
       const kind = statementKind(String(query.text ?? ''));
       if (work.refuses(kind, this.transaction !== undefined)) {
@@ -307,6 +313,9 @@ export class RequestWorkClient extends pg.Client {
           async (error: unknown) => {
             statement.done(error);
             await work.released();
+            // Only now: closing fails the connection's query through pg-pool at once, which must
+            // not answer the request before its deadline has.
+            this.#closeIfTimedOut(error);
             throw error;
           },
         );
@@ -320,19 +329,22 @@ export class RequestWorkClient extends pg.Client {
     return undefined;
   }
 
-  /** One statement to the server; a read timeout closes the connection, whose queue it blocks. */
+  /** One statement to the server, noting when it answered. */
   async #send(query: pg.QueryConfig): Promise<pg.QueryResult> {
     try {
       const answer = (await super.query(query)) as pg.QueryResult;
       this.lastAnswerAt = Date.now();
       return answer;
     } catch (error) {
-      if (typeof (error as { code?: unknown }).code === 'string' && (error as { severity?: unknown }).severity) {
-        this.lastAnswerAt = Date.now();
-      } else if ((error as Error).message === 'Query read timeout') {
-        this.closeSilent('no answer within the query timeout');
-      }
+      if (error instanceof pg.DatabaseError) this.lastAnswerAt = Date.now();
       throw error;
+    }
+  }
+
+  /** After pg's read timeout, the lost statement still heads the connection's queue: close it. */
+  #closeIfTimedOut(error: unknown): void {
+    if ((error as Error | undefined)?.message === 'Query read timeout') {
+      this.closeSilent('no answer within the query timeout');
     }
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installSlowPlaceWrites } from '../../test/slow-writes.ts';
 import { type Actor, startTestApi, type TestApi } from '../../test/testkit.ts';
 
 const DEADLINE_MS = 100;
@@ -9,24 +10,8 @@ let admin: Actor;
 beforeAll(async () => {
   api = await startTestApi({ requestTimeoutMs: DEADLINE_MS });
   admin = await api.as('ADMIN');
-  // Slow writes on cue: the place's name says how long its INSERT and its COMMIT take, so that the
-  // deadline falls before, inside and after each step of the transaction. The COMMIT's wait is a
-  // deferred trigger, which runs inside COMMIT, where a cancel still rolls the transaction back.
-  await api.db.pool.query(`
-    CREATE FUNCTION test_sleep_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      PERFORM pg_sleep(coalesce(substring(NEW.name from 'insert=([0-9.]+)')::float, 0));
-      RETURN NEW;
-    END $$;
-    CREATE FUNCTION test_sleep_on_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      PERFORM pg_sleep(coalesce(substring(NEW.name from 'commit=([0-9.]+)')::float, 0));
-      RETURN NULL;
-    END $$;
-    CREATE TRIGGER test_slow_insert BEFORE INSERT ON "Place" FOR EACH ROW EXECUTE FUNCTION test_sleep_on_insert();
-    CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT ON "Place" DEFERRABLE INITIALLY DEFERRED
-      FOR EACH ROW EXECUTE FUNCTION test_sleep_on_commit();
-  `);
+  // The deadline falls before, inside and after each step of the transaction, by the place's name.
+  await installSlowPlaceWrites(api.db.pool);
 });
 afterAll(() => api?.close());
 

@@ -55,6 +55,11 @@ export function maskError(formatted: GraphQLFormattedError, error?: unknown): Gr
   };
 }
 
+function retryLater(http: { status?: number | undefined; headers: Map<string, string> }): void {
+  http.status = 503;
+  http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+}
+
 /**
  * Logs the real cause of every masked error and gives the client the request id that finds it. Two
  * kinds of failure are not news and get no "unexpected error" line:
@@ -67,7 +72,11 @@ export const errorLogging: ApolloServerPlugin<Context> = {
     return {
       async didEncounterErrors({ errors, contextValue, response }) {
         const work = currentRequestWork();
-        if (work?.stopped && !work.committed) return;
+        if (work?.stopped && !work.committed) {
+          // Its deadline answers it; should this answer go out first all the same, it is a 503 too.
+          retryLater(response.http);
+          return;
+        }
         let outage: unknown;
         for (const error of errors) {
           const code = error.extensions?.code;
@@ -81,8 +90,7 @@ export const errorLogging: ApolloServerPlugin<Context> = {
         }
         if (outage === undefined) return;
         logDatabaseOutage(contextValue.log, outage, contextValue.requestId);
-        response.http.status = 503;
-        response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+        retryLater(response.http);
       },
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;

@@ -15,15 +15,26 @@ export interface TestDatabase extends Database {
   readonly url: string;
 }
 
+export interface TestDatabaseOptions
+  extends Pick<DatabaseConfig, 'statementTimeoutMs' | 'connectionTimeoutMs' | 'poolMax' | 'logger'> {
+  /**
+   * Where the server's pool connects instead of the clone's own URL (which it is given), e.g. a
+   * proxy that misbehaves on cue. `url` stays the clone's own.
+   */
+  connectThrough?: (url: string) => string | Promise<string>;
+}
+
 /**
  * A database of this test file's own, cloned from the migrated and seeded template: tests may write
  * freely. `close()` drops it.
  */
-export async function openTestDatabase(
-  options: Pick<DatabaseConfig, 'statementTimeoutMs' | 'connectionTimeoutMs' | 'poolMax'> = {},
-): Promise<TestDatabase> {
+export async function openTestDatabase({
+  connectThrough,
+  ...options
+}: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const clone = await createRunDatabase(inject('testPostgres'));
-  const db = await openDatabase({ databaseUrl: clone.url, dataDir: '', migrate: false, poolMax: 5, ...options });
+  const databaseUrl = connectThrough ? await connectThrough(clone.url) : clone.url;
+  const db = await openDatabase({ databaseUrl, dataDir: '', migrate: false, poolMax: 5, ...options });
   return {
     ...db,
     url: clone.url,

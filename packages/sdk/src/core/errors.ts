@@ -55,6 +55,8 @@ export type ErrorCode =
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'BAD_REQUEST'
+  /** HTTP 503 with `Retry-After`: the request outlived its deadline, or the database is unavailable. Retried. */
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface GraphQLResponseErrorInit {
