@@ -173,18 +173,25 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  // A server killed here leaves its PostgreSQL running: thaw it if frozen, then stop it, ours only.
   if (existsSync(join(dataDir, 'postgres', 'postmaster.pid'))) {
-    for (const pid of await clusterProcesses(dataDir).catch(() => [])) {
-      try {
-        process.kill(pid, 'SIGCONT');
-      } catch {
-        // Gone.
-      }
-    }
+    const [postmaster, ...children] = await clusterProcesses(dataDir).catch(() => []);
+    for (const pid of [postmaster, ...children]) signal(pid, 'SIGCONT');
+    signal(postmaster, 'SIGINT');
+    for (let waited = 0; postmaster && waited < 10_000 && isAlive(postmaster); waited += 100) await sleep(100);
+    if (postmaster && isAlive(postmaster)) signal(postmaster, 'SIGKILL');
   }
-  await sleep(500);
   await rm(dataDir, { recursive: true, force: true });
 });
+
+function signal(pid: number | undefined, name: NodeJS.Signals): void {
+  if (!pid) return;
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Gone.
+  }
+}
 
 describe('the built server under process faults', () => {
   let port: number;
@@ -371,13 +378,7 @@ describe('the built server under process faults', () => {
       // the database is unavailable, never data.
       expect(answers.filter((answer) => !answer.endsWith(' SERVICE_UNAVAILABLE'))).toEqual([]);
     } finally {
-      for (const pid of processes) {
-        try {
-          process.kill(pid, 'SIGCONT');
-        } catch {
-          // Gone.
-        }
-      }
+      for (const pid of processes) signal(pid, 'SIGCONT');
     }
     // The exit handler's fast-shutdown signal waited for the thaw; PostgreSQL stops on its own.
     const postmaster = processes[0] as number;
