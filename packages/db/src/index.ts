@@ -10,6 +10,8 @@ export { applyPendingMigrations } from './migrations/engine.ts';
 export { type Database, type DatabaseConfig, openDatabase, READINESS_TIMEOUT_MS } from './open-database.ts';
 export { ConnectionSilentError, isDatabaseUnavailable } from './outage.ts';
 export {
+  type CommitMarker,
+  CommitMarkerMissingError,
   currentRequestWork,
   outsideRequestWork,
   RequestStoppedError,

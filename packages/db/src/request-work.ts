@@ -18,6 +18,15 @@ import { ConnectionSilentError } from './outage.ts';
  * housekeeping, the idempotency bookkeeping in `outsideRequestWork`) are not tracked. Prisma batches
  * `findUnique` calls made in the same tick across requests; such a batch runs as the first caller's,
  * which only matters to a read.
+ *
+ * A request may also mark its commits (`markCommits`): every transaction it commits first runs the
+ * marker, an UPDATE of one row, on its own connection right before the COMMIT, and a write it sends
+ * outside a transaction is wrapped in BEGIN … marker … COMMIT. So the marker is durable exactly when
+ * something of the request is: the Idempotency-Key of a process that died between its commit and
+ * storing its answer tells "written, answer lost" from "never written". A marker that matches no
+ * row (its row was deleted meanwhile) rolls the transaction back: nothing commits unmarked. It costs
+ * one UPDATE per committed transaction, and a BEGIN and COMMIT more per lone write, only for the
+ * requests that set one; the others run exactly as before.
  */
 export type StopOutcome =
   /** Nothing was written and nothing of this request can be any more. */
@@ -39,6 +48,23 @@ interface Statement {
 
 const storage = new AsyncLocalStorage<RequestWork>();
 
+/** The statement a request's transactions run right before COMMIT: an UPDATE of exactly one row. */
+export interface CommitMarker {
+  text: string;
+  values: unknown[];
+}
+
+/** A commit marker matched no row: the transaction was rolled back rather than committed unmarked. */
+export class CommitMarkerMissingError extends Error {
+  constructor() {
+    super('The row this request marks its commits on is gone; its transaction was rolled back.');
+    this.name = 'CommitMarkerMissingError';
+  }
+}
+
+/** PostgreSQL's "current transaction is aborted": the transaction's COMMIT can only roll it back. */
+const IN_FAILED_TRANSACTION = '25P02';
+
 /** Raised in place of a statement the request may no longer run. */
 export class RequestStoppedError extends Error {
   constructor() {
@@ -55,10 +81,24 @@ export class RequestWork {
   readonly #transactions = new Set<RequestWorkClient>();
   /** While the deadline decides, results are held back, so that the request cannot answer first. */
   #decision: Promise<void> | undefined;
+  #commitMarker: CommitMarker | undefined;
 
   /** Runs `work` (and everything it starts) as this request's. */
   run<T>(work: () => T): T {
     return storage.run(this, work);
+  }
+
+  /**
+   * From now on, every transaction of this request runs `marker` right before its COMMIT, and every
+   * write outside a transaction runs inside one with it: see the comment at the top.
+   */
+  markCommits(marker: CommitMarker): void {
+    this.#commitMarker = marker;
+  }
+
+  /** The marker its commits run, if any. */
+  get commitMarker(): CommitMarker | undefined {
+    return this.#commitMarker;
   }
 
   /** True once the deadline has stopped this request: it may not commit anything more. */
@@ -295,30 +335,13 @@ export class RequestWorkClient extends pg.Client {
       });
     } else {
       const kind = statementKind(String(query.text ?? ''));
-      if (work.refuses(kind, this.transaction !== undefined)) {
-        // Prisma releases a connection whose COMMIT failed without a ROLLBACK: leave it clean.
-        const cleanup = kind === 'commit' ? this.rollbackNow() : Promise.resolve();
-        result = cleanup.then(async () => {
-          await work.released();
-          throw new RequestStoppedError();
-        });
+      const marker = work.commitMarker;
+      if (marker && kind === 'commit' && this.transaction === work) {
+        result = this.#markedCommit(work, marker, query);
+      } else if (marker && kind === 'write' && this.transaction === undefined) {
+        result = this.#markedWrite(work, marker, query);
       } else {
-        const statement = work.track(this, kind);
-        result = this.#send(query).then(
-          async (answer) => {
-            statement.done(null, answer.command);
-            await work.released();
-            return answer;
-          },
-          async (error: unknown) => {
-            statement.done(error);
-            await work.released();
-            // Only now: closing fails the connection's query through pg-pool at once, which must
-            // not answer the request before its deadline has.
-            this.#closeIfTimedOut(error);
-            throw error;
-          },
-        );
+        result = this.#tracked(work, kind, query);
       }
     }
     if (!done) return result;
@@ -327,6 +350,61 @@ export class RequestWorkClient extends pg.Client {
       (error: Error) => done(error),
     );
     return undefined;
+  }
+
+  /** One statement of the request's, checked against and counted for it. */
+  async #tracked(work: RequestWork, kind: Kind, query: pg.QueryConfig): Promise<pg.QueryResult> {
+    if (work.refuses(kind, this.transaction !== undefined)) {
+      // Prisma releases a connection whose COMMIT failed without a ROLLBACK: leave it clean.
+      if (kind === 'commit') await this.rollbackNow();
+      await work.released();
+      throw new RequestStoppedError();
+    }
+    const statement = work.track(this, kind);
+    let answer: pg.QueryResult;
+    try {
+      answer = await this.#send(query);
+    } catch (error) {
+      statement.done(error);
+      await work.released();
+      // Only now: closing fails the connection's query through pg-pool at once, which must not
+      // answer the request before its deadline has.
+      this.#closeIfTimedOut(error);
+      throw error;
+    }
+    statement.done(null, answer.command);
+    await work.released();
+    return answer;
+  }
+
+  /** The marker, then the COMMIT: both or neither. */
+  async #markedCommit(work: RequestWork, marker: CommitMarker, commit: pg.QueryConfig): Promise<pg.QueryResult> {
+    try {
+      const marked = await this.#tracked(work, 'write', { text: marker.text, values: marker.values });
+      if (marked.rowCount !== 1) throw new CommitMarkerMissingError();
+    } catch (error) {
+      // A transaction that failed already: its COMMIT answers ROLLBACK, as it did without a marker.
+      if (error instanceof pg.DatabaseError && error.code === IN_FAILED_TRANSACTION) {
+        return this.#tracked(work, 'commit', commit);
+      }
+      // Not committed: rolled back here, because Prisma releases a connection whose COMMIT failed.
+      if (this.transaction === work) await this.rollbackNow();
+      throw error;
+    }
+    return this.#tracked(work, 'commit', commit);
+  }
+
+  /** A write outside a transaction, made one: BEGIN, the write, the marker, COMMIT. */
+  async #markedWrite(work: RequestWork, marker: CommitMarker, write: pg.QueryConfig): Promise<pg.QueryResult> {
+    await this.#tracked(work, 'begin', { text: 'BEGIN' });
+    try {
+      const answer = await this.#tracked(work, 'write', write);
+      await this.#markedCommit(work, marker, { text: 'COMMIT' });
+      return answer;
+    } catch (error) {
+      if (this.transaction === work) await this.rollbackNow();
+      throw error;
+    }
   }
 
   /** One statement to the server, noting when it answered. */

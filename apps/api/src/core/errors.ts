@@ -18,6 +18,11 @@ export const ERROR_CODES = [
   'OPERATION_RESOLUTION_FAILURE',
   /** 503: the request was stopped at its deadline, or the database is unavailable; retry later. */
   'SERVICE_UNAVAILABLE',
+  /**
+   * 409: the first request with this Idempotency-Key was written but its answer was lost (its
+   * process died before keeping it); not run again, and not worth retrying with that key.
+   */
+  'IDEMPOTENT_RESPONSE_LOST',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 

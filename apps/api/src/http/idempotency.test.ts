@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { CommitMarkerMissingError, RequestWork } from '@seminarhub/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, startTestApi, type TestApi } from '../../test/testkit.ts';
 import { hashPassword } from '../core/auth/passwords.ts';
 import { longestRequestMs } from './deadline.ts';
 import {
+  committedMarker,
   IDEMPOTENCY_TTL_MS,
   IN_FLIGHT_MARGIN_MS,
   IN_FLIGHT_MESSAGE,
   idempotencyScope,
   keyDigest,
   MALFORMED_KEY_MESSAGE,
+  RESPONSE_LOST_CODE,
+  RESPONSE_LOST_MESSAGE,
   requestHash,
 } from './idempotency.ts';
 
@@ -343,6 +347,192 @@ describe('a mutation sent with an Idempotency-Key', () => {
       expect(sent.headers.get('idempotent-replayed')).toBeNull();
     }
     expect(await api.db.prisma.idempotencyKey.count()).toBe(before);
+  });
+});
+
+describe('a request whose answer was lost after it wrote (its process died between the two)', () => {
+  const limit = longestRequestMs(REQUEST_TIMEOUT_MS) + IN_FLIGHT_MARGIN_MS;
+  const rowOf = (idempotencyKey: string) =>
+    api.db.prisma.idempotencyKey.findFirstOrThrow({ where: { key: keyDigest(idempotencyKey) } });
+  /** Past the longest its request could run: what a retry finds after its process died. */
+  const age = (id: string) =>
+    api.db.prisma.idempotencyKey.update({ where: { id }, data: { createdAt: new Date(Date.now() - limit - 1_000) } });
+
+  it('marks its row inside the write: a request that wrote has committedAt, one that wrote nothing has not', async () => {
+    const wrote = randomUUID();
+    const sent = await send(CREATE, createInput('marked'), key(wrote), admin);
+    expect(sent.body.data.apiKeyCreate.secret).toMatch(/^shk_/);
+    const row = await rowOf(wrote);
+    expect(row.committedAt).toBeInstanceOf(Date);
+    expect(row.committedAt!.getTime()).toBeLessThanOrEqual(row.completedAt!.getTime());
+
+    // A userError: the mutation ran (its answer is kept) and wrote nothing.
+    const refused = randomUUID();
+    const answer = await send(CREATE, createInput('   '), key(refused), admin);
+    expect(answer.body.data.apiKeyCreate.userErrors[0].code).toBe('INVALID');
+    const unmarked = await rowOf(refused);
+    expect(unmarked.response).not.toBeNull();
+    expect(unmarked.committedAt).toBeNull();
+  });
+
+  it('answers the retry 409 IDEMPOTENT_RESPONSE_LOST and runs nothing when it wrote; releases and runs it once when it did not', async () => {
+    // The crash window for real: each request runs and commits (or not) as usual, then storing its
+    // answer fails, as when its process dies right there. A trigger refuses to store these two.
+    const wrote = randomUUID();
+    const wroteNothing = randomUUID();
+    const digests = [keyDigest(wrote), keyDigest(wroteNothing)].map((digest) => `'${digest}'`).join(', ');
+    await api.db.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION lose_answer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'answer lost'; END $$`,
+    );
+    await api.db.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER lose_answer BEFORE UPDATE OF response ON "IdempotencyKey" FOR EACH ROW
+       WHEN (NEW.response IS NOT NULL AND NEW.key IN (${digests})) EXECUTE FUNCTION lose_answer()`,
+    );
+    const before = await apiKeys();
+    let first: Sent;
+    let refused: Sent;
+    try {
+      first = await send(CREATE, createInput('answer lost'), key(wrote), admin);
+      refused = await send(CREATE, createInput(''), key(wroteNothing), admin);
+    } finally {
+      await api.db.prisma.$executeRawUnsafe('DROP TRIGGER lose_answer ON "IdempotencyKey"');
+      await api.db.prisma.$executeRawUnsafe('DROP FUNCTION lose_answer()');
+    }
+    // The clients got their answers; the rows stayed in flight, one marked.
+    expect(first.body.data.apiKeyCreate.secret).toMatch(/^shk_/);
+    expect(refused.body.data.apiKeyCreate.userErrors[0].code).toBe('INVALID');
+    expect(await apiKeys()).toBe(before + 1);
+    const marked = await rowOf(wrote);
+    const unmarked = await rowOf(wroteNothing);
+    expect(marked).toMatchObject({ response: null, committedAt: expect.any(Date) });
+    expect(unmarked).toMatchObject({ response: null, committedAt: null });
+
+    // While its request could still be running, both are in flight.
+    expectRefused(
+      await send(CREATE, createInput('answer lost'), key(wrote), admin),
+      409,
+      'THROTTLED',
+      IN_FLIGHT_MESSAGE,
+    );
+    await age(marked.id);
+    await age(unmarked.id);
+
+    // Written, its answer lost: never run again, on every retry, and the row kept for its 24 h.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const retry = await send(CREATE, createInput('answer lost'), key(wrote), admin);
+      expectRefused(retry, 409, RESPONSE_LOST_CODE, RESPONSE_LOST_MESSAGE);
+      expect(retry.body.errors?.[0]?.extensions?.committedAt).toBe(marked.committedAt?.toISOString());
+      expect(retry.headers.get('retry-after')).toBeNull();
+    }
+    expect(await apiKeys()).toBe(before + 1);
+    expect(await rowOf(wrote)).toMatchObject({ id: marked.id, response: null });
+    // Other input under that key is still other input.
+    expectRefused(await send(CREATE, createInput('else'), key(wrote), admin), 422, 'BAD_USER_INPUT', /other/);
+
+    // Nothing written: released, and run once more.
+    const again = await send(CREATE, createInput(''), key(wroteNothing), admin);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expect(again.body).toEqual(refused.body);
+    const settled = await rowOf(wroteNothing);
+    expect(settled.id).not.toBe(unmarked.id);
+    expect(settled.response).not.toBeNull();
+    expect(await apiKeys()).toBe(before + 1);
+  });
+});
+
+describe('the commit marker (RequestWork.markCommits), through Prisma', () => {
+  const failures = (email: string) => api.db.prisma.loginFailure.count({ where: { email } });
+  /** Prisma's queries run once awaited: awaited inside `run`, they are the request's. */
+  const inRequest = <T>(work: RequestWork, query: () => PromiseLike<T>) => work.run(async () => await query());
+  /** A key row as a claim leaves it, and a request that marks its commits on it. */
+  async function claimed() {
+    const { prisma } = api.db;
+    const row = await prisma.idempotencyKey.create({
+      data: { scope: 'test:marker', key: randomUUID(), requestHash: 'marker' },
+    });
+    const work = new RequestWork();
+    work.markCommits(committedMarker(row.id));
+    const committedAt = async () =>
+      (await prisma.idempotencyKey.findUniqueOrThrow({ where: { id: row.id } })).committedAt;
+    return { row, work, committedAt };
+  }
+
+  it('commits with a lone write, a batch and an interactive transaction, and only when they commit', async () => {
+    const { prisma } = api.db;
+    const email = `marker-${randomUUID()}@example.org`;
+    const lone = await claimed();
+    await inRequest(lone.work, () => prisma.loginFailure.create({ data: { email } }));
+    expect(await lone.committedAt()).toBeInstanceOf(Date);
+    expect(lone.work.committed).toBe(true);
+
+    const batch = await claimed();
+    await inRequest(batch.work, () =>
+      prisma.$transaction([prisma.loginFailure.create({ data: { email } }), prisma.loginFailure.count()]),
+    );
+    expect(await batch.committedAt()).toBeInstanceOf(Date);
+
+    const interactive = await claimed();
+    await inRequest(interactive.work, () =>
+      prisma.$transaction(async (tx) => {
+        await tx.loginFailure.create({ data: { email } });
+        await tx.loginFailure.create({ data: { email } });
+      }),
+    );
+    expect(await interactive.committedAt()).toBeInstanceOf(Date);
+    expect(await failures(email)).toBe(4);
+
+    // Rolled back: neither the write nor the marker.
+    const rolledBack = await claimed();
+    await expect(
+      inRequest(rolledBack.work, () =>
+        prisma.$transaction(async (tx) => {
+          await tx.loginFailure.create({ data: { email } });
+          throw new Error('changed my mind');
+        }),
+      ),
+    ).rejects.toThrow('changed my mind');
+    expect(await rolledBack.committedAt()).toBeNull();
+    expect(rolledBack.work.committed).toBe(false);
+    // A lone write the server refuses (a duplicate id): neither, and its error is Prisma's as before.
+    const id = randomUUID();
+    await prisma.loginFailure.create({ data: { email, id } });
+    await expect(
+      inRequest(rolledBack.work, () => prisma.loginFailure.create({ data: { email, id } })),
+    ).rejects.toMatchObject({
+      code: 'P2002',
+    });
+    expect(await rolledBack.committedAt()).toBeNull();
+    expect(await failures(email)).toBe(5);
+
+    // Reads commit nothing, so mark nothing.
+    const reads = await claimed();
+    await inRequest(reads.work, () => prisma.loginFailure.count({ where: { email } }));
+    expect(await reads.committedAt()).toBeNull();
+    // A request without a marker writes as before.
+    const plain = new RequestWork();
+    await inRequest(plain, () => prisma.loginFailure.create({ data: { email } }));
+    expect(plain.committed).toBe(true);
+    expect(await failures(email)).toBe(6);
+  });
+
+  it('rolls the write back when its row is gone (a key released while its request still ran)', async () => {
+    const { prisma } = api.db;
+    const email = `marker-${randomUUID()}@example.org`;
+    const released = await claimed();
+    await prisma.idempotencyKey.delete({ where: { id: released.row.id } });
+    await expect(inRequest(released.work, () => prisma.loginFailure.create({ data: { email } }))).rejects.toThrow(
+      CommitMarkerMissingError,
+    );
+    await expect(
+      inRequest(released.work, () => prisma.$transaction(async (tx) => tx.loginFailure.create({ data: { email } }))),
+    ).rejects.toThrow(CommitMarkerMissingError);
+    expect(await failures(email)).toBe(0);
+    expect(released.work.committed).toBe(false);
+    // The connections were left clean: the next statements run as usual.
+    expect(await prisma.loginFailure.count({ where: { email } })).toBe(0);
+    await prisma.loginFailure.create({ data: { email } });
+    expect(await failures(email)).toBe(1);
   });
 });
 

@@ -1,6 +1,12 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
-import { currentRequestWork, isDatabaseUnavailable, outsideRequestWork, Prisma } from '@seminarhub/db';
+import {
+  type CommitMarker,
+  currentRequestWork,
+  isDatabaseUnavailable,
+  outsideRequestWork,
+  Prisma,
+} from '@seminarhub/db';
 import { type FormattedExecutionResult, GraphQLError } from 'graphql';
 import type { Viewer } from '../core/auth/viewer.ts';
 import type { Context } from '../core/context.ts';
@@ -23,13 +29,21 @@ import { databaseUnavailableMessage, logDatabaseOutage, RETRY_AFTER_SECONDS, una
  *   failed before any root field returned (FORBIDDEN, a bad variable, an unexpected error) and
  *   wrote nothing is forgotten, so a retry with the same key executes again.
  * - Rows older than 24 h are treated as absent: the stale row is deleted and the request proceeds.
+ * - Every transaction of the request marks the row inside itself (`committedAt`, through
+ *   `RequestWork.markCommits`): an UPDATE right before its COMMIT, and a lone write is wrapped in a
+ *   transaction to carry it. So the marker is there exactly when something of the request committed,
+ *   even when its process died before storing the answer (kill -9 between the two).
  * - A row still in flight once its request cannot be running any more (its process died, or its
- *   answer could not be stored) is released: the stale row is deleted and the request proceeds. A
- *   request cannot commit after its deadline (`deadline.ts`), nor run longer than
- *   `longestRequestMs`; a row older than that plus `IN_FLIGHT_MARGIN_MS` (for clocks that differ
- *   between processes) is past its owner's reach. Every process must then share one request
- *   deadline, or the largest counts. Why not a heartbeat of the owner: a process whose database
- *   stalls stops beating yet may commit once the database answers; the deadline bounds that too.
+ *   answer could not be stored) is settled by that marker. Unmarked, nothing of it committed: the
+ *   row is released (deleted) and the request proceeds. Marked, it wrote, and its answer is lost:
+ *   409 `IDEMPOTENT_RESPONSE_LOST`, nothing run, the row kept until its 24 h are over, so a retry
+ *   never writes a second time. A request cannot commit after its deadline (`deadline.ts`), nor
+ *   run longer than `longestRequestMs`; a row older than that plus `IN_FLIGHT_MARGIN_MS` (for
+ *   clocks that differ between processes) is past its owner's reach. Should an owner outlive that
+ *   all the same (processes with different deadlines), the release cannot duplicate its write: the
+ *   release deletes only an unmarked row, and a marker that finds its row gone rolls its
+ *   transaction back. Why not a heartbeat of the owner: a process whose database stalls stops
+ *   beating yet may commit once the database answers; the deadline bounds that too.
  * - A response is kept too when the request committed something (`RequestWork`), even if it failed
  *   afterwards: a retry replays it rather than writing again. A request stopped by its deadline
  *   with nothing written is forgotten, so a retry after its 503 executes at once.
@@ -52,6 +66,19 @@ export const MALFORMED_KEY_MESSAGE = 'Idempotency-Key must be 1 to 255 printable
 export const OTHER_INPUT_MESSAGE =
   'This Idempotency-Key was already used with other input: send a new key for a different request.';
 export const IN_FLIGHT_MESSAGE = 'A request with this Idempotency-Key is still being processed; retry later.';
+export const RESPONSE_LOST_CODE = 'IDEMPOTENT_RESPONSE_LOST';
+export const RESPONSE_LOST_MESSAGE =
+  'The first request with this Idempotency-Key was written, but its answer was lost before it could be kept ' +
+  '(its server stopped), so it is not run again. Read what it changed to see the outcome (`extensions.committedAt` ' +
+  'says when it was written); to make the change once more, send a new key.';
+
+/** What marks the row in each transaction of its request: see the comment at the top. */
+export function committedMarker(id: string): CommitMarker {
+  return {
+    text: 'UPDATE "IdempotencyKey" SET "committedAt" = COALESCE("committedAt", now()) WHERE "id" = $1',
+    values: [id],
+  };
+}
 
 /** Whose keys these are: each caller has its own namespace. */
 export function idempotencyScope(viewer: Viewer, ip: string | undefined): string {
@@ -134,10 +161,16 @@ function open(sealed: Sealed, key: string, scope: string, hash: string): Formatt
 }
 
 /** A request-level error answered without executing: no `data`, a status and maybe headers. */
-function refusal(status: number, code: string, message: string, headers: [string, string][] = []): GraphQLResponse {
+function refusal(
+  status: number,
+  code: string,
+  message: string,
+  headers: [string, string][] = [],
+  extensions: Record<string, unknown> = {},
+): GraphQLResponse {
   return {
     http: { status, headers: new HeaderMap(headers) },
-    body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } },
+    body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code, ...extensions } }] } },
   };
 }
 
@@ -183,9 +216,19 @@ async function claimOrAnswer(
     }
     if (existing.requestHash !== hash) return refusal(422, 'BAD_USER_INPUT', OTHER_INPUT_MESSAGE);
     if (existing.response === null && existing.createdAt.getTime() <= Date.now() - inFlightLimitMs) {
-      // Its request can no longer write: released, unless it was answered meanwhile.
+      if (existing.committedAt !== null) {
+        // Its request wrote and can no longer answer: running it again would write twice.
+        log.warn({ idempotencyKeyId: existing.id }, 'an Idempotency-Key left in flight had written: answer lost');
+        return refusal(409, RESPONSE_LOST_CODE, RESPONSE_LOST_MESSAGE, [], {
+          committedAt: existing.committedAt.toISOString(),
+        });
+      }
+      // Its request can no longer write, and wrote nothing: released, unless it was answered or
+      // marked meanwhile (then the next round finds it so).
       log.warn({ idempotencyKeyId: existing.id }, 'released an Idempotency-Key left in flight');
-      await prisma.idempotencyKey.deleteMany({ where: { id: existing.id, response: { equals: Prisma.DbNull } } });
+      await prisma.idempotencyKey.deleteMany({
+        where: { id: existing.id, response: { equals: Prisma.DbNull }, committedAt: null },
+      });
       continue;
     }
     if (existing.response === null) return refusal(409, 'THROTTLED', IN_FLIGHT_MESSAGE, [['retry-after', '1']]);
@@ -237,6 +280,7 @@ export function idempotentMutations({ requestTimeoutMs }: IdempotencyOptions): A
             return await outsideRequestWork(() =>
               claimOrAnswer(contextValue, header, hash, inFlightLimitMs, (id, scope) => {
                 claim = { id, scope, hash };
+                work?.markCommits(committedMarker(id));
               }),
             );
           } catch (error) {
