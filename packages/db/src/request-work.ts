@@ -26,7 +26,10 @@ import { ConnectionSilentError } from './outage.ts';
  * storing its answer tells "written, answer lost" from "never written". A marker that matches no
  * row (its row was deleted meanwhile) rolls the transaction back: nothing commits unmarked. It costs
  * one UPDATE per committed transaction, and a BEGIN and COMMIT more per lone write, only for the
- * requests that set one; the others run exactly as before.
+ * requests that set one; the others run exactly as before. The row is locked from the marker to
+ * its COMMIT only, which waits on nothing: a request's concurrent transactions queue there briefly
+ * and cannot deadlock on it. Trap: two concurrent transactions of one request at REPEATABLE READ
+ * or SERIALIZABLE would fail the later marker with a serialization error; none runs so today.
  */
 export type StopOutcome =
   /** Nothing was written and nothing of this request can be any more. */

@@ -338,7 +338,8 @@ export function idempotentMutations({ requestTimeoutMs }: IdempotencyOptions): A
             });
           } catch (error) {
             // The client still gets its answer. The row stays in flight (409 to retries) until its
-            // request can no longer be running, then it is released.
+            // request can no longer be running, then it is settled by its marker: refused as
+            // written, its answer lost, or released if nothing committed.
             const level = isDatabaseUnavailable(error) ? 'warn' : 'error';
             log[level]({ err: error, idempotencyKeyId: id, ran }, 'could not record the idempotent response');
           }

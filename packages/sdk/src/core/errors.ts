@@ -57,6 +57,11 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   /** HTTP 503 with `Retry-After`: the request outlived its deadline, or the database is unavailable. Retried. */
   | 'SERVICE_UNAVAILABLE'
+  /**
+   * HTTP 409, not retried: a mutation under this Idempotency-Key was written before, but its answer
+   * was lost (the server died before keeping it). Read the data to see the outcome.
+   */
+  | 'IDEMPOTENT_RESPONSE_LOST'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface GraphQLResponseErrorInit {
