@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommitMarkerMissingError, RequestWork } from '@seminarhub/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Actor, startTestApi, type TestApi } from '../../test/testkit.ts';
 import { hashPassword } from '../core/auth/passwords.ts';
 import { longestRequestMs } from './deadline.ts';
@@ -514,6 +514,46 @@ describe('the commit marker (RequestWork.markCommits), through Prisma', () => {
     await inRequest(plain, () => prisma.loginFailure.create({ data: { email } }));
     expect(plain.committed).toBe(true);
     expect(await failures(email)).toBe(6);
+  });
+
+  it('costs one UPDATE per committed transaction, and a BEGIN and COMMIT more per lone write; nothing without a marker', async () => {
+    const { prisma } = api.db;
+    const email = `marker-${randomUUID()}@example.org`;
+    // What each connection sends to the server: pg's own Client.query, under the pool's subclass.
+    const probe = await api.db.pool.connect();
+    const sender = Object.getPrototypeOf(Object.getPrototypeOf(probe)) as { query: (config: unknown) => unknown };
+    probe.release();
+    const sent = async (work: RequestWork, query: () => PromiseLike<unknown>) => {
+      const spy = vi.spyOn(sender, 'query');
+      try {
+        await inRequest(work, query);
+        return spy.mock.calls.map(([config]) =>
+          typeof config === 'string' ? config : (config as { text: string }).text,
+        );
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const lone = () => prisma.loginFailure.create({ data: { email } });
+    const interactive = () =>
+      prisma.$transaction(async (tx) => {
+        await tx.loginFailure.create({ data: { email } });
+        await tx.loginFailure.count({ where: { email } });
+      });
+    const marker = (await claimed()).work.commitMarker!.text;
+
+    const plainLone = await sent(new RequestWork(), lone);
+    const markedLone = await sent((await claimed()).work, lone);
+    expect(plainLone).toHaveLength(1);
+    expect(markedLone).toEqual(['BEGIN', ...plainLone, marker, 'COMMIT']);
+
+    const plainTransaction = await sent(new RequestWork(), interactive);
+    const markedTransaction = await sent((await claimed()).work, interactive);
+    expect(plainTransaction.at(-1)).toBe('COMMIT');
+    expect(markedTransaction).toEqual([...plainTransaction.slice(0, -1), marker, 'COMMIT']);
+    console.log(
+      `statements sent: a lone write ${plainLone.length} without a marker, ${markedLone.length} with; a transaction ${plainTransaction.length} without, ${markedTransaction.length} with`,
+    );
   });
 
   it('rolls the write back when its row is gone (a key released while its request still ran)', async () => {
