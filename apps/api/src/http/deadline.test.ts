@@ -48,6 +48,15 @@ async function createPlace(name: string, headers: Record<string, string> = {}): 
   };
 }
 
+/** Sends again after each 503, as a client would, up to 5 times; logs how many it took. */
+async function answered(send: () => Promise<Answer>): Promise<Answer> {
+  let answer = await send();
+  let attempts = 1;
+  for (; answer.status === 503 && attempts < 5; attempts++) answer = await send();
+  if (attempts > 1) console.log(`answered after ${attempts} attempts (503 before)`);
+  return answer;
+}
+
 /** What each answer left behind: its place rows (by name) and its audit events (by request id). */
 async function writtenBehind(answers: Answer[]) {
   const { prisma } = api.db;
@@ -151,10 +160,12 @@ describe('a request cut by its deadline', () => {
       expect(await writtenBehind([first])).toEqual([{ places: 0, audits: 0 }]);
 
       // The 503 forgot the key: the retry runs now, rather than a 409 until the row is released.
-      const retry = await createPlace(name, { 'idempotency-key': idempotencyKey });
+      // On a loaded machine a 100 ms deadline can cut the retry too; such a 503 wrote nothing
+      // either (the count below says so), and retrying it is what a client does.
+      const retry = await answered(() => createPlace(name, { 'idempotency-key': idempotencyKey }));
       expect(retry.status).toBe(200);
       expect(retry.body.data.placeCreate.place.name).toBe(name);
-      const again = await createPlace(name, { 'idempotency-key': idempotencyKey });
+      const again = await answered(() => createPlace(name, { 'idempotency-key': idempotencyKey }));
       expect(again.body.data.placeCreate.place.id).toBe(retry.body.data.placeCreate.place.id);
       expect(await api.db.prisma.place.count({ where: { name } })).toBe(1);
     } finally {
