@@ -265,6 +265,28 @@ describe('database faults, answered and then recovered', () => {
     expect(await placesBehind(all.filter((o) => !o.ok))).toBe(0);
   });
 
+  it('(f) a failover without a stall: the old connections found gone, served again within 10 s', async () => {
+    await Promise.all(Array.from({ length: POOL_MAX }, () => api.db.pool.query('SELECT pg_sleep(0.05)')));
+    proxy.blackholeExisting();
+    const failoverAt = Date.now();
+    const fresh = await sendEvery(200, 6_000);
+    const recovery = recoveryMs(fresh, failoverAt);
+    const stuck = fresh.filter((o) => !o.ok).map((o) => o.end - o.start);
+
+    console.log(
+      '(f) a failover at once: the open connections blackholed, new ones served; a new request every 200 ms:',
+    );
+    console.table({ 'after the failover': tally(fresh) });
+    console.log(
+      `(f) served again ${recovery} ms after the failover; the requests caught on old connections were answered ` +
+        `503 after ${stuck.length ? `${Math.min(...stuck)} to ${Math.max(...stuck)}` : '-'} ms`,
+    );
+
+    expect(fresh.filter((o) => !o.ok && !isRetryable503(o))).toEqual([]);
+    expect(recovery).toBeLessThan(10_000);
+    expect(await placesBehind(fresh.filter((o) => !o.ok))).toBe(0);
+  });
+
   it('(c) /readyz answers 503 within 2 s while the database stalls, with one connection for concurrent polls', async () => {
     proxy.stall();
     const opened = proxy.accepted;
