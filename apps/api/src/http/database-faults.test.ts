@@ -102,6 +102,8 @@ async function send(kind: Kind, variables?: Record<string, unknown>): Promise<Ou
         'content-type': 'application/json',
         'x-request-id': requestId,
         ...(kind.startsWith('signed-in') ? { authorization: `Bearer ${admin.token}` } : {}),
+        // As the SDK sends them: so the Idempotency-Key's own bookkeeping meets the outage too.
+        ...(kind.endsWith('mutation') ? { 'idempotency-key': tag } : {}),
       },
       body: JSON.stringify({ ...operation, ...(variables ? { variables } : {}) }),
     });
@@ -352,6 +354,32 @@ describe('database faults, answered and then recovered', () => {
     expect(isRetryable503(duringCommit.outcome)).toBe(true);
     expect(duringCommit.outcome.message).toMatch(/may have been written/);
     expect(duringCommit.places).toBe(duringCommit.audits);
+    expect((await send('signed-in query')).ok).toBe(true);
+  });
+
+  it('(g) sessions ended by the server (pg_terminate_backend, as a restart does): 503 for the one caught, nothing written', async () => {
+    const name = `Terminated ${randomUUID()} insert=2.00 commit=0`;
+    const answer = send('signed-in mutation', { input: { name, countryCode: 'UZ' } });
+    await sleep(700);
+    // Every session of this database but the one asking: the request's INSERT is among them.
+    const { rowCount } = await api.db.pool.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    const caught = await answer;
+    const next = await Promise.all(KINDS.map((kind) => send(kind)));
+    await sleep(2_500);
+    const places = await api.db.prisma.place.count({ where: { name } });
+    const logged = logs.find((line) => line.requestId === caught.requestId && line.level === 40);
+    console.log(
+      `(g) ${rowCount} session(s) terminated; the request caught in its INSERT: ${caught.status} ${caught.codes[0]} ` +
+        `"${caught.message}", logged as ${JSON.stringify({ code: logged?.code, reason: logged?.reason })}; ` +
+        `${places} place(s) written; the next four: ${next.map((o) => o.status).join(', ')}`,
+    );
+
+    expect(isRetryable503(caught)).toBe(true);
+    expect(caught.message).toMatch(/nothing was written/);
+    expect(places).toBe(0);
+    expect(next.filter((o) => !o.ok && !isRetryable503(o))).toEqual([]);
     expect((await send('signed-in query')).ok).toBe(true);
   });
 
