@@ -255,6 +255,8 @@ export class RequestWorkClient extends pg.Client {
    * replaces it. `suspectOthers` tells the pool to look at its idle connections too.
    */
   closeSilent(reason: string, suspectOthers = true): void {
+    // pg has no public way: end() is for the pool to call, and a polite goodbye would wait behind
+    // the lost statement. Destroying the socket fails its statements, and the pool drops it.
     const stream = (this as unknown as { connection?: { stream?: { destroy(error?: Error): void } } }).connection
       ?.stream;
     if (!stream) return;
@@ -374,8 +376,9 @@ const LIVENESS_TIMEOUT_MS = 1_000;
  * `pg_stat_activity` over a connection of its own. One whose server session is gone (a failover:
  * the new server accepts, the old one is gone without a word) is closed. When the lookup itself
  * cannot connect, the server is stalled or down, and the timeouts deal with that. This, like the
- * deadline's cancel, assumes that the pool talks to PostgreSQL itself, not through a pooler that
- * hands out other sessions.
+ * deadline's cancel, assumes that the URL names one PostgreSQL server that the pool talks to
+ * itself: not a pooler that hands out other sessions, nor replicas behind one name (there, a long
+ * statement's connection could be closed for a session the lookup's server does not have).
  *
  * When one connection is closed for silence, every idle one that has not heard from the server
  * since that one last did is as suspect (a failover leaves all of them talking to nobody): they are
