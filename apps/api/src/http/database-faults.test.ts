@@ -188,6 +188,23 @@ async function placesBehind(outcomes: Outcome[]): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until another session of this database runs a statement like `pattern` (SQL LIKE). */
+async function statementRunning(pattern: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const { rows } = await api.db.pool.query<{ running: number }>(
+          `SELECT count(*)::int AS running FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE $1`,
+          [pattern],
+        );
+        return rows[0]?.running;
+      },
+      { interval: 50, timeout: 5_000 },
+    )
+    .toBeGreaterThan(0);
+}
+
 describe('database faults, answered and then recovered', () => {
   it('(a) refusing connections: every request 503 with Retry-After, none 500; served again at once', async () => {
     expect((await send('anonymous query')).ok).toBe(true);
@@ -323,7 +340,7 @@ describe('database faults, answered and then recovered', () => {
       const tag = randomUUID();
       const name = `Dropped ${tag} insert=${step === 'insert' ? '2.00' : '0'} commit=${step === 'commit' ? '2.00' : '0'}`;
       const answer = send('signed-in mutation', { input: { name, countryCode: 'UZ' } });
-      await sleep(700);
+      await statementRunning(step === 'insert' ? 'INSERT INTO%"Place"%' : 'COMMIT%');
       proxy.dropAll();
       const outcome = await answer;
       // The server finishes the sleeping statement before it finds its client gone.
@@ -360,7 +377,7 @@ describe('database faults, answered and then recovered', () => {
   it('(g) sessions ended by the server (pg_terminate_backend, as a restart does): 503 for the one caught, nothing written', async () => {
     const name = `Terminated ${randomUUID()} insert=2.00 commit=0`;
     const answer = send('signed-in mutation', { input: { name, countryCode: 'UZ' } });
-    await sleep(700);
+    await statementRunning('INSERT INTO%"Place"%');
     // Every session of this database but the one asking: the request's INSERT is among them.
     const { rowCount } = await api.db.pool.query(
       'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
