@@ -33,7 +33,8 @@ const number = (name: string, fallback: number): number => {
 const SECONDS = number('SOAK_SECONDS', 600);
 const CONNECTIONS = number('SOAK_CONNECTIONS', 16);
 const SAMPLE_SECONDS = number('SOAK_SAMPLE_SECONDS', 5);
-const WARMUP_SECONDS = number('SOAK_WARMUP_SECONDS', Math.min(60, SECONDS / 2));
+// Two minutes: under 16 connections RSS was still climbing at 60 s and level from about 100 s.
+const WARMUP_SECONDS = number('SOAK_WARMUP_SECONDS', Math.min(120, SECONDS / 2));
 const MAX_GROWTH_MB = number('SOAK_MAX_GROWTH_MB', 64);
 const MAX_SLOPE_MB_PER_MINUTE = number('SOAK_MAX_SLOPE_MB_PER_MINUTE', 2);
 /** The slope is judged only over a span long enough for GC's saw-tooth to average out. */
@@ -354,9 +355,10 @@ function slope(points: { at: number; value: number }[]): number {
 /**
  * The memory verdict, printed as it is reached. RSS is judged by its median (a minute of samples
  * spans several collections); the heap by its floor, the least in each window, which is what
- * survives a major collection: its median swings with the collector's saw-tooth (100 to 300 MB
- * under this load) more than any leak would move it. Slopes are fitted to the floor of each
- * minute, for the same reason.
+ * survives a major collection: its median swings with the collector's saw-tooth (85 to 340 MB
+ * under this load) more than any leak would move it. The slopes are fitted the same way, to each
+ * minute's median RSS and each minute's heap floor: fitted to every sample, the saw-tooth alone
+ * made slopes of several MB a minute either way in a run whose memory was flat.
  */
 function judge(samples: Sample[]): string[] {
   const measured = samples.filter((sample) => sample.at > WARMUP_SECONDS);
@@ -374,19 +376,25 @@ function judge(samples: Sample[]): string[] {
   ] as const) {
     const medians = [median(first.map(read)), median(last.map(read))] as const;
     const floors = [Math.min(...first.map(read)), Math.min(...last.map(read))] as const;
-    const minutes = new Map<number, number>();
+    const minutes = new Map<number, number[]>();
     for (const sample of measured) {
       const minute = Math.floor((sample.at - WARMUP_SECONDS) / 60);
-      minutes.set(minute, Math.min(minutes.get(minute) ?? Number.POSITIVE_INFINITY, read(sample)));
+      minutes.set(minute, [...(minutes.get(minute) ?? []), read(sample)]);
     }
-    const trend = slope([...minutes].map(([minute, value]) => ({ at: minute * 60, value })));
+    const perMinute = [...minutes].map(([minute, values]) => ({
+      at: minute * 60,
+      value: byFloor ? Math.min(...values) : median(values),
+    }));
+    const trend = slope(perMinute);
     const growth = byFloor ? floors[1] - floors[0] : medians[1] - medians[0];
     console.log(
       `${name}: median ${medians[0].toFixed(1)} → ${medians[1].toFixed(1)} MB, floor ${floors[0].toFixed(1)} → ${floors[1].toFixed(
         1,
       )} MB (the ${window.toFixed(0)} s after warm-up → the last ${window.toFixed(0)} s); judged by its ${
         byFloor ? 'floor' : 'median'
-      }: ${signed(growth)} MB, bound +${MAX_GROWTH_MB}; slope of the minute floors ${trend.toFixed(2)} MB/min, ${
+      }: ${signed(growth)} MB, bound +${MAX_GROWTH_MB}; slope of the minute ${byFloor ? 'floors' : 'medians'} ${trend.toFixed(2)} MB/min (${perMinute
+        .map(({ value }) => value.toFixed(0))
+        .join(', ')}), ${
         judgedSlope ? `bound ${MAX_SLOPE_MB_PER_MINUTE}` : `not judged under ${SLOPE_MIN_SPAN_SECONDS} s measured`
       }`,
     );
