@@ -6,7 +6,8 @@
  *   temporary folder, or on DATABASE_URL when it is set (then it writes there: use a scratch database).
  * - SOAK_CONNECTIONS (16) keep-alive connections send a mix of public and staff queries,
  *   organisations created and deleted, and bad input of every kind the server refuses early.
- * - Every SOAK_SAMPLE_SECONDS (5) the server's resident set and used heap are read from /metrics.
+ * - Every SOAK_SAMPLE_SECONDS (1) the server's resident set and used heap are read from /metrics,
+ *   and printed as a table of SOAK_PRINT_SECONDS (10) rows.
  * - After SOAK_WARMUP_SECONDS, the last minute is compared with the first minute after warm-up
  *   (RSS by its median, the heap by its floor; see judge()): growth over SOAK_MAX_GROWTH_MB (64)
  *   fails, and so does a slope over SOAK_MAX_SLOPE_MB_PER_MINUTE (2) once at least five minutes
@@ -32,8 +33,12 @@ const number = (name: string, fallback: number): number => {
 };
 const SECONDS = number('SOAK_SECONDS', 600);
 const CONNECTIONS = number('SOAK_CONNECTIONS', 16);
-const SAMPLE_SECONDS = number('SOAK_SAMPLE_SECONDS', 5);
-const WARMUP_SECONDS = number('SOAK_WARMUP_SECONDS', Math.min(60, SECONDS / 2));
+// Every second: the heap's floor between collections lasts a few seconds, and 5 s samples caught it
+// only by chance (a minute's floor then varied by ±20 MB while the live set did not).
+const SAMPLE_SECONDS = number('SOAK_SAMPLE_SECONDS', 1);
+const PRINT_SECONDS = number('SOAK_PRINT_SECONDS', 10);
+// Two minutes: under 16 connections RSS was still climbing at 60 s and level from about 100 s.
+const WARMUP_SECONDS = number('SOAK_WARMUP_SECONDS', Math.min(120, SECONDS / 2));
 const MAX_GROWTH_MB = number('SOAK_MAX_GROWTH_MB', 64);
 const MAX_SLOPE_MB_PER_MINUTE = number('SOAK_MAX_SLOPE_MB_PER_MINUTE', 2);
 /** The slope is judged only over a span long enough for GC's saw-tooth to average out. */
@@ -351,12 +356,44 @@ function slope(points: { at: number; value: number }[]): number {
   return den === 0 ? 0 : (num / den) * 60;
 }
 
+/** The samples in rows of PRINT_SECONDS: RSS median, the heap's floor and peak, requests and refusals. */
+function printTable(samples: Sample[]): void {
+  console.log(`\n    t (s)   RSS (MB)   heap floor   heap peak   requests    req/s   unexpected`);
+  const rows = new Map<number, Sample[]>();
+  for (const sample of samples) {
+    // The last sample may land just after the end; it belongs to the last row.
+    const row =
+      Math.min(Math.ceil(sample.at / PRINT_SECONDS - 1e-9), Math.ceil(SECONDS / PRINT_SECONDS)) * PRINT_SECONDS;
+    rows.set(row, [...(rows.get(row) ?? []), sample]);
+  }
+  for (const [end, group] of rows) {
+    const requests = group.reduce((sum, sample) => sum + sample.requests, 0);
+    const cells = [
+      end.toFixed(0).padStart(9),
+      median(group.map((sample) => sample.rssMb))
+        .toFixed(1)
+        .padStart(10),
+      Math.min(...group.map((sample) => sample.heapMb))
+        .toFixed(1)
+        .padStart(12),
+      Math.max(...group.map((sample) => sample.heapMb))
+        .toFixed(1)
+        .padStart(11),
+      String(requests).padStart(10),
+      (requests / PRINT_SECONDS).toFixed(0).padStart(8),
+      String(group.reduce((sum, sample) => sum + sample.unexpected, 0)).padStart(12),
+    ];
+    console.log(cells.join(' '));
+  }
+}
+
 /**
  * The memory verdict, printed as it is reached. RSS is judged by its median (a minute of samples
  * spans several collections); the heap by its floor, the least in each window, which is what
- * survives a major collection: its median swings with the collector's saw-tooth (100 to 300 MB
- * under this load) more than any leak would move it. Slopes are fitted to the floor of each
- * minute, for the same reason.
+ * survives a major collection: its median swings with the collector's saw-tooth (85 to 340 MB
+ * under this load) more than any leak would move it. The slopes are fitted the same way, to each
+ * minute's median RSS and each minute's heap floor: fitted to every sample, the saw-tooth alone
+ * made slopes of several MB a minute either way in a run whose memory was flat.
  */
 function judge(samples: Sample[]): string[] {
   const measured = samples.filter((sample) => sample.at > WARMUP_SECONDS);
@@ -374,19 +411,26 @@ function judge(samples: Sample[]): string[] {
   ] as const) {
     const medians = [median(first.map(read)), median(last.map(read))] as const;
     const floors = [Math.min(...first.map(read)), Math.min(...last.map(read))] as const;
-    const minutes = new Map<number, number>();
+    const minutes = new Map<number, number[]>();
     for (const sample of measured) {
-      const minute = Math.floor((sample.at - WARMUP_SECONDS) / 60);
-      minutes.set(minute, Math.min(minutes.get(minute) ?? Number.POSITIVE_INFINITY, read(sample)));
+      // The sample at the very end belongs to the last whole minute, not to a minute of its own.
+      const minute = Math.min(Math.floor((sample.at - WARMUP_SECONDS) / 60), Math.ceil(span / 60) - 1);
+      minutes.set(minute, [...(minutes.get(minute) ?? []), read(sample)]);
     }
-    const trend = slope([...minutes].map(([minute, value]) => ({ at: minute * 60, value })));
+    const perMinute = [...minutes].map(([minute, values]) => ({
+      at: minute * 60,
+      value: byFloor ? Math.min(...values) : median(values),
+    }));
+    const trend = slope(perMinute);
     const growth = byFloor ? floors[1] - floors[0] : medians[1] - medians[0];
     console.log(
       `${name}: median ${medians[0].toFixed(1)} → ${medians[1].toFixed(1)} MB, floor ${floors[0].toFixed(1)} → ${floors[1].toFixed(
         1,
       )} MB (the ${window.toFixed(0)} s after warm-up → the last ${window.toFixed(0)} s); judged by its ${
         byFloor ? 'floor' : 'median'
-      }: ${signed(growth)} MB, bound +${MAX_GROWTH_MB}; slope of the minute floors ${trend.toFixed(2)} MB/min, ${
+      }: ${signed(growth)} MB, bound +${MAX_GROWTH_MB}; slope of the minute ${byFloor ? 'floors' : 'medians'} ${trend.toFixed(2)} MB/min (${perMinute
+        .map(({ value }) => value.toFixed(0))
+        .join(', ')}), ${
         judgedSlope ? `bound ${MAX_SLOPE_MB_PER_MINUTE}` : `not judged under ${SLOPE_MIN_SPAN_SECONDS} s measured`
       }`,
     );
@@ -469,16 +513,7 @@ async function main(): Promise<number> {
     await Promise.all([sampler(), ...Array.from({ length: CONNECTIONS }, worker)]);
 
     // The table, then the verdict.
-    console.log('\n    t (s)   RSS (MB)   heap (MB)   requests    req/s   unexpected');
-    for (const sample of samples) {
-      console.log(
-        `${sample.at.toFixed(0).padStart(9)} ${sample.rssMb.toFixed(1).padStart(10)} ${sample.heapMb.toFixed(1).padStart(11)} ${String(
-          sample.requests,
-        ).padStart(
-          10,
-        )} ${(sample.requests / SAMPLE_SECONDS).toFixed(0).padStart(8)} ${String(sample.unexpected).padStart(12)}`,
-      );
-    }
+    printTable(samples);
     console.log(`\nrequests: ${requests} (${(requests / SECONDS).toFixed(0)}/s), unexpected answers: ${unexpected}`);
     for (const [name, count] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`  ${name}: ${count}`);
     for (const [name, { count, example }] of failures) console.log(`  UNEXPECTED ${name}: ${count}, e.g. ${example}`);
