@@ -122,6 +122,12 @@ const schema = z.object({
   OTEL_SERVICE_NAME: z.string().min(1).default('seminarhub-api'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * How long a shutdown (SIGTERM, SIGINT) may take in all: drain, then stop Apollo, Redis and the
+   * database. Past it, what is left is cancelled and the process exits with code 1. Below
+   * Kubernetes' default 30 s grace period.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')

@@ -1,52 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, serverReady, startServerProcess } from '../test/server-process.ts';
 
-// The server as an operator runs it: a process of its own, on an embedded PostgreSQL in DATA_DIR.
-const API_DIR = fileURLToPath(new URL('..', import.meta.url));
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'src/main.ts'], {
-    cwd: API_DIR,
-    // DATABASE_URL is blanked: the suite may run against an external server, these tests may not.
-    env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, output: () => output, exited };
-}
-
-/** Resolves with the port once the server logs that it is ready. */
-async function ready(server: Started): Promise<number> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    const line = server
-      .output()
-      .split('\n')
-      .find((entry) => entry.includes('SeminarHub API ready'));
-    if (line) return JSON.parse(line).port;
-    if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`server not ready in time:\n${server.output()}`);
-}
+const startServer = startServerProcess;
+const ready = serverReady;
 
 /** Posts one GraphQL query to a server started here and returns its `data`. */
 async function query(port: number, document: string) {
@@ -59,7 +19,7 @@ async function query(port: number, document: string) {
 }
 
 let dataDir: string;
-const running: Started[] = [];
+const running: ServerProcess[] = [];
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'seminarhub-main-'));
 });
@@ -82,12 +42,12 @@ describe('the server process', () => {
 
     const second = startServer({ DATA_DIR: dataDir });
     running.push(second);
-    expect(await second.exited).toBe(1);
+    expect((await second.exited).code).toBe(1);
     expect(second.output()).toMatch(/already using the data directory/);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
 
     first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect((await first.exited).code).toBe(0);
     expect(first.output()).toMatch(/"msg":"stopped"/);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
 
@@ -100,7 +60,7 @@ describe('the server process', () => {
     );
     expect(third.output()).not.toMatch(/seeded the example seminar|created the first administrator/);
     third.child.kill('SIGINT');
-    expect(await third.exited).toBe(0);
+    expect((await third.exited).code).toBe(0);
   }, 180_000);
 
   it('starts empty with SEED=false', async () => {
@@ -114,7 +74,7 @@ describe('the server process', () => {
         seminars: { totalCount: 0 },
       });
       server.child.kill('SIGTERM');
-      expect(await server.exited).toBe(0);
+      expect((await server.exited).code).toBe(0);
     } finally {
       await rm(emptyDir, { recursive: true, force: true });
     }
@@ -123,7 +83,7 @@ describe('the server process', () => {
   it('refuses bad configuration, listing every problem at once', async () => {
     const server = startServer({ DATA_DIR: dataDir, PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
     running.push(server);
-    expect(await server.exited).toBe(1);
+    expect((await server.exited).code).toBe(1);
     expect(server.output()).toMatch(/Invalid configuration/);
     for (const variable of ['PORT', 'LOG_LEVEL', 'DATABASE_URL']) expect(server.output()).toContain(variable);
   });

@@ -2,10 +2,12 @@
 import 'reflect-metadata';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { openDatabase, seedExampleSeminar } from '@seminarhub/db';
+import { DataDirInUseError, EmbeddedPostgresSetupError, openDatabase, seedExampleSeminar } from '@seminarhub/db';
 import { Redis } from 'ioredis';
 import { EnvError, loadEnv } from './env.ts';
 import { schedulePurge } from './housekeeping/purge.ts';
+import { STOP_TIMEOUT_MS } from './http/deadline.ts';
+import { drainableServer } from './http/drain.ts';
 import { createLogger } from './logger.ts';
 import { ensureFirstAdmin } from './modules/accounts/service.ts';
 import { flushTraces, tracingActive } from './observability/trace-flush.ts';
@@ -25,8 +27,14 @@ if ((env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) 
   log.warn('an OTLP endpoint is set but tracing is off: start the server with node --import ./dist/tracing.js');
 }
 
-/** How long in-flight requests may take to finish once shutdown begins. */
-const DRAIN_TIMEOUT_MS = 10_000;
+// A signal before the server is ready: nothing to drain. process.exit runs the embedded PostgreSQL's
+// 'exit' handler, which stops it; the default action would leave it running.
+const exitDuringStartup = (signal: NodeJS.Signals) => {
+  log.warn({ signal }, 'signal during startup: exiting');
+  process.exit(1);
+};
+process.on('SIGTERM', exitDuringStartup);
+process.on('SIGINT', exitDuringStartup);
 
 async function main() {
   const db = await openDatabase({
@@ -65,7 +73,8 @@ async function main() {
       },
     });
     const stopPurging = schedulePurge(db.prisma, log);
-    const http = server.app.listen(env.PORT, env.HOST);
+    const { http, drain, inFlight, cancel } = drainableServer(server.app);
+    http.listen(env.PORT, env.HOST);
     // Slow clients may not hold connections open: headers within 10 s, the whole request within 15 s.
     http.headersTimeout = 10_000;
     http.requestTimeout = 15_000;
@@ -76,24 +85,42 @@ async function main() {
       `SeminarHub API ready at http://localhost:${port}/graphql`,
     );
 
-    let stopping = false;
+    let stage: string | undefined;
+    // Past SHUTDOWN_TIMEOUT_MS, whatever the database does: stop the requests' statements, cut the
+    // connections, say what was cut, and exit; PostgreSQL is left to its 'exit' signal or the next start.
+    const giveUp = async () => {
+      setTimeout(() => process.exit(1), STOP_TIMEOUT_MS + 1_000).unref();
+      const cancelled = await cancel(STOP_TIMEOUT_MS);
+      log.error(
+        { stage, timeoutMs: env.SHUTDOWN_TIMEOUT_MS, cancelled },
+        `shutdown did not finish within ${env.SHUTDOWN_TIMEOUT_MS} ms while ${stage}: cancelled ${cancelled.length} request(s) in flight, exiting`,
+      );
+      process.exit(1);
+    };
     const shutdown = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log.info({ signal }, 'shutting down: no new connections, draining requests');
-      const forced = setTimeout(() => http.closeAllConnections(), DRAIN_TIMEOUT_MS).unref();
-      const closed = new Promise((done) => http.close(done));
-      http.closeIdleConnections();
-      await closed;
-      clearTimeout(forced);
+      if (stage) return;
+      stage = 'draining requests';
+      log.info(
+        { signal, inFlight: inFlight().length, timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
+        'shutting down: no new connections, draining requests',
+      );
+      setTimeout(() => void giveUp(), env.SHUTDOWN_TIMEOUT_MS);
+      const drainStarted = performance.now();
+      await drain();
+      log.info({ drainMs: Math.round(performance.now() - drainStarted) }, 'drained: every answer sent');
+      stage = 'stopping Apollo';
       stopPurging();
       await server.stop();
       redis?.disconnect();
+      stage = 'closing the database';
       await db.close();
+      stage = 'flushing traces';
       await flushTraces();
       log.info('stopped');
       process.exit(0);
     };
+    process.off('SIGTERM', exitDuringStartup);
+    process.off('SIGINT', exitDuringStartup);
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
   } catch (error) {
@@ -104,6 +131,8 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  log.fatal({ err: error }, error.message);
+  // An operator's fix, said in one line: no stack trace.
+  if (error instanceof DataDirInUseError || error instanceof EmbeddedPostgresSetupError) log.fatal(error.message);
+  else log.fatal({ err: error }, error.message);
   process.exit(1);
 });

@@ -8,19 +8,21 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
 import { adminRouter } from './http/admin.ts';
+import { anonymousMutations } from './http/anonymous-mutations.ts';
 import { authentication, refuseBadCredentials } from './http/authentication.ts';
+import { verifyJsonBody } from './http/body-guard.ts';
 import { crossOrigin } from './http/cors.ts';
 import { deadline, enterRequestWork } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
 import { graphiqlPage, graphiqlPolicy, graphiqlRouter } from './http/graphiql.ts';
 import { securityHeaders } from './http/headers.ts';
 import { idempotentMutations } from './http/idempotency.ts';
+import { inputGuard } from './http/input-guard.ts';
 import { armor, introspectionForIdentifiedCallers, LIMITS } from './http/limits.ts';
 import { nodeLimit } from './http/node-limit.ts';
 import { type RateLimitOptions, rateLimit } from './http/rate-limit.ts';
 import { readOnlyApiKeys } from './http/read-only-keys.ts';
 import { COMPRESSION_THRESHOLD } from './http/static-assets.ts';
-import { refuseNulText } from './http/text-guard.ts';
 import { answerDatabaseOutage } from './http/unavailable.ts';
 import type { Logger } from './logger.ts';
 import { accessLog } from './observability/access-log.ts';
@@ -81,8 +83,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ...protection.plugins,
+      // First of the operation checks: who may mutate, then inputs no later walk could survive.
+      anonymousMutations,
+      inputGuard,
       nodeLimit,
-      refuseNulText,
       errorLogging,
       readOnlyApiKeys,
       introspectionForIdentifiedCallers(options.production ?? false),
@@ -140,7 +144,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     authentication(db.prisma),
     rateLimit({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), onRefused: metrics.rateLimitRefused }, logger),
     refuseBadCredentials,
-    express.json({ limit: BODY_LIMIT }),
+    express.json({ limit: BODY_LIMIT, verify: verifyJsonBody }),
     enterRequestWork,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

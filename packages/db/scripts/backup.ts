@@ -1,6 +1,6 @@
-// `pnpm backup [file]`: a pg_dump archive (custom format) of the database the server would use:
-// DATABASE_URL, or the embedded PostgreSQL in DATA_DIR, running or not. PG_BIN_DIR names the folder
-// of pg_dump when the right major is not found by itself. See docs/OPERATIONS.md#backups.
+// `pnpm backup [file]`: an archive (backup-archive.ts) of the database the server would use:
+// DATABASE_URL, or the embedded PostgreSQL in DATA_DIR, running or not. No PostgreSQL client tools
+// are needed. See docs/OPERATIONS.md#backups.
 import { BackupError, backupDatabase, openBackupTarget } from '../src/backup.ts';
 import { DataDirInUseError } from '../src/embedded-postgres.ts';
 import { databaseUrl, dataDir, fromOperator } from './where.ts';
@@ -9,14 +9,16 @@ const stamp = new Date()
   .toISOString()
   .replace(/[-:]/g, '')
   .replace(/\.\d+Z$/, 'Z');
-const file = fromOperator(process.argv[2] ?? `seminarhub-${stamp}.dump`);
+const file = fromOperator(process.argv[2] ?? `seminarhub-${stamp}.backup.gz`);
 
 try {
   const target = await openBackupTarget({ databaseUrl, dataDir });
   try {
-    const tool = await backupDatabase(target, file, process.env.PG_BIN_DIR || undefined);
+    const manifest = await backupDatabase(target, file);
+    const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     console.log(
-      `Backed up the ${target.description} database (PostgreSQL ${target.serverMajor}) to ${file} with ${tool.path}.`,
+      `Backed up the ${target.description} database (PostgreSQL ${manifest.postgres}) to ${file}: ` +
+        `${manifest.tables.length} tables, ${rows} rows, ${manifest.migrations.length} migrations.`,
     );
   } finally {
     await target.release();

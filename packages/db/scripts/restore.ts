@@ -15,9 +15,11 @@ const file = fromOperator(argument);
 try {
   const target = await openBackupTarget({ databaseUrl, dataDir });
   try {
-    const tool = await restoreDatabase(target, file, process.env.PG_BIN_DIR || undefined);
+    const manifest = await restoreDatabase(target, file);
+    const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     console.log(
-      `Restored ${file} into the ${target.description} database (PostgreSQL ${target.serverMajor}) with ${tool.path}.`,
+      `Restored ${file} (taken ${manifest.createdAt} from PostgreSQL ${manifest.postgres}) into the ` +
+        `${target.description} database (PostgreSQL ${target.serverMajor}): ${manifest.tables.length} tables, ${rows} rows.`,
     );
   } finally {
     await target.release();

@@ -1,34 +1,24 @@
-import { execFile, spawn } from 'node:child_process';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { type ArchiveManifest, BackupError, isArchive, restoreArchive, writeArchive } from './backup-archive.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 
-const run = promisify(execFile);
+export { type ArchiveManifest, BackupError } from './backup-archive.ts';
 
 /** A database to back up or restore, and what to do once done with it. */
 export interface BackupTarget {
-  /** Connection string without the password, safe to show and to pass on a command line. */
+  /** Connection string without the password, safe to show. */
   readonly url: string;
-  /** Given to pg_dump/pg_restore in PGPASSWORD, never in their arguments (visible in `ps`). */
-  readonly password: string | undefined;
+  /** The same with its password, to connect with; never shown. */
+  readonly connectionString: string;
   /** PostgreSQL's major version, e.g. 18. */
   readonly serverMajor: number;
   /** `external`, `embedded (running on port N)` or `embedded (started for this command)`. */
   readonly description: string;
   /** Stops the embedded server if this command started it. */
   release(): Promise<void>;
-}
-
-/** Refusals an operator can act on: one clear sentence, no stack trace. */
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BackupError';
-  }
 }
 
 /**
@@ -72,11 +62,10 @@ async function describe(url: string, description: string, release: () => Promise
   try {
     const { rows } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
     const parsed = new URL(url);
-    const password = parsed.password ? decodeURIComponent(parsed.password) : undefined;
     parsed.password = '';
     return {
       url: parsed.toString(),
-      password,
+      connectionString: url,
       serverMajor: Math.floor(Number(rows[0]?.server_version_num) / 10_000),
       description,
       release,
@@ -102,118 +91,17 @@ async function runningPort(clusterDir: string): Promise<number | undefined> {
   }
 }
 
-export interface ClientTool {
-  readonly path: string;
-  readonly major: number;
-}
-
-/**
- * Folders that may hold pg_dump and pg_restore, best first: PG_BIN_DIR, the embedded PostgreSQL's
- * own (when its package ships them), Debian's /usr/lib/postgresql/N/bin, then PATH.
- */
-function candidateDirs(binDir: string | undefined): string[] {
-  const dirs: string[] = [];
-  if (binDir) dirs.push(binDir);
-  try {
-    const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-    const platform = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
-    dirs.push(join(dirname(fromEmbedded.resolve(platform)), 'native', 'bin'));
-  } catch {
-    // No binaries package for this platform: nothing to look in.
-  }
-  const debian = '/usr/lib/postgresql';
-  if (existsSync(debian)) for (const version of readdirSync(debian)) dirs.push(join(debian, version, 'bin'));
-  for (const dir of (process.env.PATH ?? '').split(':')) if (dir) dirs.push(dir);
-  return [...new Set(dirs)];
-}
-
-async function versionOf(path: string): Promise<number | undefined> {
-  try {
-    const { stdout } = await run(path, ['--version']);
-    const major = /\(PostgreSQL\) (\d+)/.exec(stdout)?.[1];
-    return major ? Number(major) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * pg_dump or pg_restore for a server of `serverMajor`: the same major, else a newer one (PostgreSQL's
- * tools read older servers and archives, never newer ones); a clear refusal when there is neither.
- */
-export async function findClientTool(
-  name: 'pg_dump' | 'pg_restore',
-  serverMajor: number,
-  binDir?: string | undefined,
-): Promise<ClientTool> {
-  const found: ClientTool[] = [];
-  for (const dir of candidateDirs(binDir)) {
-    const path = join(dir, name);
-    // /bin and /usr/bin are often one folder: one tool, listed once.
-    if (!existsSync(path) || found.some((tool) => realpathSync(tool.path) === realpathSync(path))) continue;
-    const major = await versionOf(path);
-    if (major !== undefined) found.push({ path, major });
-  }
-  const usable = found.filter((tool) => tool.major >= serverMajor).sort((a, b) => a.major - b.major);
-  const best = usable[0];
-  if (best) return best;
-  const seen = found.length
-    ? `found only ${found.map((tool) => `${tool.path} (${tool.major})`).join(', ')}`
-    : 'found none';
-  throw new BackupError(
-    `The database runs PostgreSQL ${serverMajor}, so ${name} must be version ${serverMajor} or newer; ${seen}. ` +
-      `Install the PostgreSQL ${serverMajor} client tools (e.g. postgresql-client-${serverMajor}) and, if they are not ` +
-      'on PATH, point PG_BIN_DIR at their bin folder.',
-  );
-}
-
-async function runTool(tool: ClientTool, args: string[], target: BackupTarget): Promise<void> {
-  const child = spawn(tool.path, args, {
-    env: { ...process.env, ...(target.password ? { PGPASSWORD: target.password } : {}) },
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const code = await new Promise<number | null>((done, fail) => {
-    child.on('error', fail);
-    child.on('close', done);
-  });
-  if (code !== 0) throw new BackupError(`${tool.path} failed (exit ${code}):\n${stderr.trim()}`);
-}
-
-/** Writes a custom-format archive (pg_restore reads it) of the whole application database. */
-export async function backupDatabase(target: BackupTarget, file: string, binDir?: string): Promise<ClientTool> {
-  const tool = await findClientTool('pg_dump', target.serverMajor, binDir);
-  await runTool(
-    tool,
-    ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${target.url}`],
-    target,
-  );
-  return tool;
+/** Writes an archive of the whole application database to `file` (backup-archive.ts). */
+export function backupDatabase(target: BackupTarget, file: string): Promise<ArchiveManifest> {
+  return writeArchive(target.connectionString, file);
 }
 
 /**
  * Replaces the database's contents with the archive's, in one transaction: on any error nothing
  * changes. Stop the API servers first: their open transactions would hold locks the restore needs.
  */
-export async function restoreDatabase(target: BackupTarget, file: string, binDir?: string): Promise<ClientTool> {
+export async function restoreDatabase(target: BackupTarget, file: string): Promise<ArchiveManifest> {
   if (!existsSync(file)) throw new BackupError(`There is no backup file ${file}.`);
-  const tool = await findClientTool('pg_restore', target.serverMajor, binDir);
-  await runTool(
-    tool,
-    [
-      '--clean',
-      '--if-exists',
-      '--no-owner',
-      '--no-privileges',
-      '--single-transaction',
-      '--exit-on-error',
-      `--dbname=${target.url}`,
-      file,
-    ],
-    target,
-  );
-  return tool;
+  if (!(await isArchive(file))) throw new BackupError(`${file} is not a SeminarHub backup (pnpm backup writes them).`);
+  return restoreArchive(target.connectionString, file);
 }

@@ -1,4 +1,9 @@
-export { DataDirInUseError, type EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres.ts';
+export {
+  DataDirInUseError,
+  EmbeddedPostgresSetupError,
+  type EmbeddedServer,
+  startEmbeddedPostgres,
+} from './embedded-postgres.ts';
 export * from './generated/prisma/client.ts';
 export type { DbLogger } from './logger.ts';
 export { applyPendingMigrations } from './migrations/engine.ts';

@@ -108,7 +108,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       close() {
         closing ??= (async () => {
           await prisma.$disconnect();
-          await pool.end();
+          // A frozen server never answers the pool's goodbyes: stop waiting for it after 5 s.
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([pool.end(), new Promise((done) => (timer = setTimeout(done, 5_000)))]);
+          clearTimeout(timer);
           await embedded?.stop();
         })();
         return closing;

@@ -66,6 +66,11 @@ export class RequestWork {
     return this.#mode !== 'running';
   }
 
+  /** How many of the request's statements are running in the database now. */
+  get running(): number {
+    return this.#inFlight.size;
+  }
+
   /** True when something of this request committed, or may have (a COMMIT whose answer was lost). */
   get committed(): boolean {
     return this.#committed;

@@ -1,4 +1,5 @@
 import countries from 'i18n-iso-countries';
+import type { TimeZones } from './time-zones.ts';
 import { type UserError, UserErrorCode, userError } from './user-errors.ts';
 
 /**
@@ -47,16 +48,16 @@ export class Checks {
     return this;
   }
 
-  /** An IANA time zone that this server knows ("Asia/Seoul"). */
-  timezone(field: string, value: string | null | undefined): this {
-    if (value == null) return this;
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: value });
-      if (!value.includes('/') && value !== 'UTC') throw new Error('not IANA');
-    } catch {
-      this.fail(field, 'Use an IANA time zone such as "Asia/Seoul".');
-    }
-    return this;
+  /** An IANA time zone that both Node and the database know ("Asia/Seoul"); see time-zones.ts. */
+  timezone(field: string, value: string | null | undefined, zones: TimeZones): this {
+    if (value == null || zones.has(value)) return this;
+    const spelling = zones.spelling(value);
+    return this.fail(
+      field,
+      spelling
+        ? `Write the time zone as "${spelling}".`
+        : 'Use an IANA time zone that PostgreSQL knows, such as "Asia/Seoul".',
+    );
   }
 
   integer(field: string, value: number | null | undefined, { min, max }: { min: number; max: number }): this {

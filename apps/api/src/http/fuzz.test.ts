@@ -12,6 +12,7 @@ import {
   isScalarType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowCounts as countRows } from '../../test/row-counts.ts';
 import { startTestApi, type TestApi } from '../../test/testkit.ts';
 import { generateSecret, hashSecret, SESSION_TOKEN_PREFIX } from '../core/auth/tokens.ts';
 import { ERROR_CODES } from '../core/errors.ts';
@@ -602,23 +603,8 @@ function explain(variables: unknown): string {
   return decoded.length > 0 ? ` (${decoded.join('; ')})` : '';
 }
 
-let countAll: string | undefined;
-
 /** Row counts of every table of the public schema, in one statement. */
-async function rowCounts(): Promise<Record<string, number>> {
-  if (!countAll) {
-    const { rows: tables } = await api.db.pool.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables
-        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
-    );
-    const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-    countAll = `SELECT ${tables
-      .map(({ table_name: table }) => `(SELECT count(*)::int FROM ${quote(table)}) AS ${quote(table)}`)
-      .join(', ')}`;
-  }
-  const { rows } = await api.db.pool.query<Record<string, number>>(countAll);
-  return rows[0] as Record<string, number>;
-}
+const rowCounts = () => countRows(api.db);
 
 function without(counts: Record<string, number>, tables: readonly string[]): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).filter(([table]) => !tables.includes(table)));

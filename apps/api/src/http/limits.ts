@@ -19,6 +19,18 @@ export const LIMITS = {
    * which is why the guide's 5,000 (armor's default, without page sizes in mind) is raised here.
    */
   cost: 20_000,
+  /**
+   * How deep a variable's value or an argument's literal may nest (`{"a":[{"b":…}]}`): the deepest
+   * input the schema takes is a filter whose AND/OR/NOT nest 4 deep (about 12 levels of JSON), so
+   * 64 leaves room while keeping every walk over an input shallow. Checked without recursion.
+   */
+  inputDepth: 64,
+  /**
+   * How deep a request body's JSON may nest before it is parsed at all: a cheap scan of the raw
+   * bytes, so that `[[[[…` 100,000 deep costs one pass. Above inputDepth, so that variables between
+   * the two get the precise BAD_USER_INPUT naming their path.
+   */
+  bodyDepth: 1_000,
 } as const;
 
 /**

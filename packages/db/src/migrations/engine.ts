@@ -40,7 +40,7 @@ function packageDir(): string {
   return dir;
 }
 const PACKAGE_DIR = packageDir();
-const DEFAULT_MIGRATIONS_DIR = path.join(PACKAGE_DIR, 'prisma', 'migrations');
+export const MIGRATIONS_DIR = path.join(PACKAGE_DIR, 'prisma', 'migrations');
 const DEFAULT_SCHEMA_PATH = path.join(PACKAGE_DIR, 'prisma', 'schema.prisma');
 const LOCKFILE = 'migration_lock.toml';
 // Byte for byte what `prisma migrate dev` writes, so the two tools never fight over the file.
@@ -340,7 +340,7 @@ export async function applyPendingMigrations(
   connectionString: string,
   options: { migrationsDir?: string } = {},
 ): Promise<string[]> {
-  const migrationsList = await readMigrations(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR, true);
+  const migrationsList = await readMigrations(options.migrationsDir ?? MIGRATIONS_DIR, true);
   return withEngine(connectionString, undefined, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     return appliedMigrationNames;
@@ -349,7 +349,7 @@ export async function applyPendingMigrations(
 
 /** Runs the engine's diff from the migration history (replayed into PGlite) to the schema. */
 async function diffHistoryToSchema(options: MigrationOptions): Promise<{ script: string; changed: boolean }> {
-  const migrationsList = await readMigrations(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR, false);
+  const migrationsList = await readMigrations(options.migrationsDir ?? MIGRATIONS_DIR, false);
   const files = await readSchema(options.schemaPath ?? DEFAULT_SCHEMA_PATH);
   return withEngine(undefined, files, async (engine) => {
     const result = await engine.diff({
@@ -387,7 +387,7 @@ export async function diffMigrationsToSchema(options: MigrationOptions = {}): Pr
 export async function createMigration(name: string, options: MigrationOptions = {}): Promise<string | null> {
   if (!/^[a-z0-9_]+$/.test(name))
     throw new Error(`Invalid migration name "${name}": use lowercase letters, digits and underscores.`);
-  const migrationsDir = options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
+  const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
   const { script, changed } = await diffHistoryToSchema({ ...options, migrationsDir });
   if (!changed) return null;
 

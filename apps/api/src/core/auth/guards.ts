@@ -10,6 +10,11 @@ export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
+/** Any identified caller (a user or an API key), or UNAUTHENTICATED: called before an ID is decoded. */
+export function refuseAnonymous(ctx: Context): void {
+  if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+}
+
 /** The signed-in user, or UNAUTHENTICATED. */
 export function requireUser(ctx: Context): Extract<Viewer, { kind: 'user' }> {
   if (ctx.viewer.kind !== 'user') {

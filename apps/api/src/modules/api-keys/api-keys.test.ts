@@ -52,6 +52,7 @@ describe('API keys', () => {
   it('lets a READ key query but not mutate; a READ_WRITE key may', async () => {
     const read = await createKey('READ');
     const refused = await api.graphql('mutation { logout { revoked } }', {}, withKey(read.secret));
+    expect(refused.status).toBe(403);
     expect(refused.errors?.[0]).toMatchObject({
       extensions: { code: 'FORBIDDEN' },
       message: expect.stringMatching(/read-only/),

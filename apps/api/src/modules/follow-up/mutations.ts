@@ -1,6 +1,6 @@
 import type { Milestone, MilestoneStatus, Prisma, ProgressReport, Proposal, ProposalStatus } from '@seminarhub/db';
 import { recordAudit } from '../../core/audit.ts';
-import { unauthenticated } from '../../core/auth/guards.ts';
+import { refuseAnonymous } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
@@ -42,7 +42,7 @@ const notFound = (field: string, noun: string): UserError =>
 
 /** Who may act on the proposal, or null when the viewer may not (it then looks missing). */
 async function access(ctx: Context, proposal: Proposal | null, by: 'team' | 'staff'): Promise<boolean> {
-  if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+  refuseAnonymous(ctx);
   if (!proposal) return false;
   const role = await roleOn(ctx, proposal);
   return role.staff || (by === 'team' && role.team);
@@ -79,6 +79,7 @@ function milestoneChecks(input: Partial<MilestoneCreateInput>, creating: boolean
 }
 
 export async function createMilestone(ctx: Context, input: MilestoneCreateInput): Promise<MilestonePayload> {
+  refuseAnonymous(ctx);
   const proposalId = fromGlobalIdOf('Proposal', input.proposalId, 'input.proposalId');
   const found = await ctx.prisma.proposal.findUnique({ where: { id: proposalId } });
   if (!(await access(ctx, found, 'team'))) return { milestone: null, userErrors: [notFound('proposalId', 'proposal')] };
@@ -109,6 +110,7 @@ export async function createMilestone(ctx: Context, input: MilestoneCreateInput)
 
 /** The milestone, if the viewer may change it (its proposal's team, or staff). */
 async function writableMilestone(ctx: Context, globalId: string) {
+  refuseAnonymous(ctx);
   const id = fromGlobalIdOf('Milestone', globalId, 'input.id');
   const found = await ctx.prisma.milestone.findUnique({ where: { id }, include: { proposal: true } });
   return found && (await access(ctx, found.proposal, 'team')) ? found : null;
@@ -242,6 +244,7 @@ export async function createProgressReport(
   ctx: Context,
   input: ProgressReportCreateInput,
 ): Promise<ProgressReportPayload> {
+  refuseAnonymous(ctx);
   const proposalId = fromGlobalIdOf('Proposal', input.proposalId, 'input.proposalId');
   const found = await ctx.prisma.proposal.findUnique({ where: { id: proposalId } });
   if (!(await access(ctx, found, 'staff')))
@@ -279,6 +282,7 @@ export async function createProgressReport(
 }
 
 async function writableReport(ctx: Context, globalId: string, by: 'team' | 'staff') {
+  refuseAnonymous(ctx);
   const id = fromGlobalIdOf('ProgressReport', globalId, 'input.id');
   const found = await ctx.prisma.progressReport.findUnique({ where: { id }, include: { proposal: true } });
   return found && (await access(ctx, found.proposal, by)) ? found : null;

@@ -3,6 +3,7 @@ import { recordAudit } from '../../core/audit.ts';
 import { forbidden, unauthenticated } from '../../core/auth/guards.ts';
 import type { Context } from '../../core/context.ts';
 import { fromGlobalIdOf, toGlobalId } from '../../core/node-id.ts';
+import { type TimeZones, timeZonesOf } from '../../core/time-zones.ts';
 import { type UserError, UserErrorCode, userError } from '../../core/user-errors.ts';
 import { Checks, cleanText } from '../../core/validation.ts';
 import { changeVersioned, refuse } from '../../core/versioned.ts';
@@ -77,14 +78,14 @@ export function requireManagerRole(ctx: Context): void {
 
 type Fields = Partial<Omit<SeminarCreateInput, 'programId' | 'partnerId'>>;
 
-function checkFields(input: Fields, creating: boolean): Checks {
+function checkFields(input: Fields, creating: boolean, zones: TimeZones): Checks {
   return new Checks()
     .text('title', input.title, { min: 1, max: 300, required: creating })
     .text('code', input.code, { max: 50 })
     .text('description', input.description, { max: 10_000 })
     .text('venue', input.venue, { max: 300 })
     .text('city', input.city, { max: 200 })
-    .timezone('timezone', input.timezone ?? (creating ? '' : undefined))
+    .timezone('timezone', input.timezone ?? (creating ? '' : undefined), zones)
     .country('countryCode', input.countryCode ?? (creating ? '' : undefined))
     .integer('capacity', input.capacity, { min: 1, max: 10_000 });
 }
@@ -96,7 +97,11 @@ export async function createSeminar(ctx: Context, input: SeminarCreateInput): Pr
   requireManagerRole(ctx);
   const programId = fromGlobalIdOf('Program', input.programId, 'input.programId');
   const partnerId = input.partnerId ? fromGlobalIdOf('Organization', input.partnerId, 'input.partnerId') : null;
-  const checks = checkFields(input, true).dateOrder(['startDate', 'endDate'], input.startDate, input.endDate);
+  const checks = checkFields(input, true, await timeZonesOf(ctx.prisma)).dateOrder(
+    ['startDate', 'endDate'],
+    input.startDate,
+    input.endDate,
+  );
   if (!(await ctx.prisma.program.findUnique({ where: { id: programId }, select: { id: true } }))) {
     checks.errors.push(notFound('programId', 'programme'));
   } else if (!(await mayManage(ctx, { id: '', programId }))) {
@@ -158,6 +163,7 @@ export async function updateSeminar(ctx: Context, input: SeminarUpdateInput): Pr
       endDate: input.endDate ?? undefined,
     },
     false,
+    await timeZonesOf(ctx.prisma),
   );
   if (input.title === null) checks.fail('title', 'A title is required.');
   for (const required of ['startDate', 'endDate', 'timezone', 'countryCode'] as const) {
