@@ -110,3 +110,5 @@ export async function startTestApi({ database, ...options }: TestApiOptions = {}
     },
   };
 }
+
+export { TcpFaultProxy } from './tcp-fault-proxy.ts';

@@ -43,7 +43,7 @@ export interface Database {
 }
 
 /** How long the readiness check waits for a new connection and its `SELECT 1`, in all. */
-export const READINESS_TIMEOUT_MS = 1_500;
+export const READINESS_TIMEOUT_MS = 1_000;
 /** The client-side bound on one statement, beyond the server's `statement_timeout`. */
 export const QUERY_TIMEOUT_MARGIN_MS = 1_000;
 /** Idle time after which TCP keepalive probes a pooled connection. */

@@ -283,6 +283,8 @@ export class RequestWorkClient extends pg.Client {
   lastAnswerAt = Date.now();
   /** Set by the pool: told when this connection is closed for silence. */
   onSilent: ((client: RequestWorkClient) => void) | undefined;
+  /** When each statement still unanswered was sent, oldest first (pg runs them in order). */
+  readonly #sent: number[] = [];
 
   constructor(config?: pg.ClientConfig) {
     super(config);
@@ -301,6 +303,8 @@ export class RequestWorkClient extends pg.Client {
    * replaces it. `suspectOthers` tells the pool to look at its idle connections too.
    */
   closeSilent(reason: string, suspectOthers = true): void {
+    // pg has no public way: end() is for the pool to call, and a polite goodbye would wait behind
+    // the lost statement. Destroying the socket fails its statements, and the pool drops it.
     const stream = (this as unknown as { connection?: { stream?: { destroy(error?: Error): void } } }).connection
       ?.stream;
     if (!stream) return;
@@ -410,8 +414,20 @@ export class RequestWorkClient extends pg.Client {
     }
   }
 
+  /** Since when the oldest statement still unanswered on this connection was sent, if any. */
+  get waitingSince(): number | undefined {
+    return this.#sent[0];
+  }
+
+  /** The server process behind this connection, once connected. */
+  get backendPid(): number | undefined {
+    return (this as unknown as { processID?: number | null }).processID ?? undefined;
+  }
+
   /** One statement to the server, noting when it answered. */
   async #send(query: pg.QueryConfig): Promise<pg.QueryResult> {
+    const sentAt = Date.now();
+    this.#sent.push(sentAt);
     try {
       const answer = (await super.query(query)) as pg.QueryResult;
       this.lastAnswerAt = Date.now();
@@ -419,6 +435,8 @@ export class RequestWorkClient extends pg.Client {
     } catch (error) {
       if (error instanceof pg.DatabaseError) this.lastAnswerAt = Date.now();
       throw error;
+    } finally {
+      this.#sent.splice(this.#sent.indexOf(sentAt), 1);
     }
   }
 
@@ -430,18 +448,34 @@ export class RequestWorkClient extends pg.Client {
   }
 }
 
+/** A statement unanswered this long gets its connection checked (`RequestWorkPool`). */
+export const SUSPECT_AFTER_MS = 2_000;
+/** How long that check may take: a connection of its own and one query. */
+const LIVENESS_TIMEOUT_MS = 1_000;
+
 /**
  * A pool of `RequestWorkClient`s. A caller waiting for a free connection is called back from
  * whoever released one, in that caller's context: the callback is bound to its own request here.
  *
+ * Connections that stopped answering are found before their statements time out: once a second,
+ * the connections with a statement unanswered for `SUSPECT_AFTER_MS` are looked up in
+ * `pg_stat_activity` over a connection of its own. One whose server session is gone (a failover:
+ * the new server accepts, the old one is gone without a word) is closed. When the lookup itself
+ * cannot connect, the server is stalled or down, and the timeouts deal with that. This, like the
+ * deadline's cancel, assumes that the URL names one PostgreSQL server that the pool talks to
+ * itself: not a pooler that hands out other sessions, nor replicas behind one name (there, a long
+ * statement's connection could be closed for a session the lookup's server does not have).
+ *
  * When one connection is closed for silence, every idle one that has not heard from the server
  * since that one last did is as suspect (a failover leaves all of them talking to nobody): they are
- * closed too, so that the next requests get new connections instead of each finding a dead one at
- * its own deadline.
+ * closed too, so that the next requests get new connections instead of each finding a dead one.
  */
 export class RequestWorkPool extends pg.Pool {
+  readonly #clients = new Set<RequestWorkClient>();
   readonly #idle = new Set<RequestWorkClient>();
   readonly #log: DbLogger | undefined;
+  readonly #watch: NodeJS.Timeout;
+  #checking = false;
 
   constructor(config?: pg.PoolConfig, log?: DbLogger) {
     super({ ...config, Client: RequestWorkClient });
@@ -449,17 +483,53 @@ export class RequestWorkPool extends pg.Pool {
     const own = (client: pg.PoolClient) => client as unknown as RequestWorkClient;
     this.on('connect', (client) => {
       own(client).onSilent = (silent) => this.#evictSince(silent);
+      this.#clients.add(own(client));
     });
     this.on('acquire', (client) => this.#idle.delete(own(client)));
     this.on('release', (error, client) => {
       if (!error) this.#idle.add(own(client));
     });
-    this.on('remove', (client) => this.#idle.delete(own(client)));
+    this.on('remove', (client) => {
+      this.#idle.delete(own(client));
+      this.#clients.delete(own(client));
+    });
+    this.#watch = setInterval(() => void this.#checkSuspects(), 1_000).unref();
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: forwards pg-pool's callback and promise forms.
   override connect(callback?: any): any {
     return super.connect(callback ? AsyncResource.bind(callback) : undefined);
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: forwards pg-pool's callback and promise forms.
+  override end(callback?: any): any {
+    clearInterval(this.#watch);
+    return super.end(callback);
+  }
+
+  async #checkSuspects(): Promise<void> {
+    const since = Date.now() - SUSPECT_AFTER_MS;
+    const suspects = [...this.#clients].filter(
+      (client) => client.backendPid !== undefined && (client.waitingSince ?? Number.POSITIVE_INFINITY) <= since,
+    );
+    if (this.#checking || suspects.length === 0) return;
+    this.#checking = true;
+    try {
+      const live = await aboutBackends<{ pid: number }>(
+        suspects,
+        'SELECT pid FROM pg_stat_activity WHERE pid = ANY($1::int[])',
+        LIVENESS_TIMEOUT_MS,
+      );
+      if (!live) return;
+      const alive = new Set(live.map((row) => row.pid));
+      for (const client of suspects) {
+        if (client.waitingSince !== undefined && !alive.has(client.backendPid as number)) {
+          client.closeSilent('its session is gone from the server');
+        }
+      }
+    } finally {
+      this.#checking = false;
+    }
   }
 
   #evictSince(silent: RequestWorkClient): void {
@@ -477,19 +547,35 @@ export class RequestWorkPool extends pg.Pool {
 
 /** Sends a cancel to each connection's backend; it resolves once the signals are sent. */
 async function cancelBackends(clients: RequestWorkClient[]): Promise<void> {
-  const pids = [...new Set(clients.map((client) => (client as unknown as { processID: number }).processID))];
+  // The statements end anyway, by statement_timeout, or with their connection, if this fails.
+  await aboutBackends(clients, 'SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid');
+}
+
+/**
+ * Runs `text`, with the connections' backend pids as `$1`, over a connection of its own: the pool's
+ * may all be taken, by the very request at stake among others. Undefined when that failed.
+ */
+async function aboutBackends<Row extends pg.QueryResultRow>(
+  clients: RequestWorkClient[],
+  text: string,
+  timeoutMs?: number,
+): Promise<Row[] | undefined> {
+  const pids = [...new Set(clients.map((client) => client.backendPid))];
   const first = clients[0];
-  if (!first || pids.length === 0) return;
-  // A connection of its own: the pool's may all be taken, by this very request among others.
-  const canceller = new pg.Client({ ...first.settings, statement_timeout: 0 });
-  canceller.on('error', () => {});
+  if (!first || pids.length === 0) return undefined;
+  const side = new pg.Client({
+    ...first.settings,
+    statement_timeout: 0,
+    ...(timeoutMs ? { connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs } : {}),
+  });
+  side.on('error', () => {});
   try {
-    await canceller.connect();
-    await canceller.query('SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+    await side.connect();
+    return (await side.query<Row>(text, [pids])).rows;
   } catch {
-    // The statements end anyway, by statement_timeout, or with their connection.
+    return undefined;
   } finally {
-    canceller.end().catch(() => {});
+    side.end().catch(() => {});
   }
 }
 

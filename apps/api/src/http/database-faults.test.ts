@@ -102,6 +102,8 @@ async function send(kind: Kind, variables?: Record<string, unknown>): Promise<Ou
         'content-type': 'application/json',
         'x-request-id': requestId,
         ...(kind.startsWith('signed-in') ? { authorization: `Bearer ${admin.token}` } : {}),
+        // As the SDK sends them: so the Idempotency-Key's own bookkeeping meets the outage too.
+        ...(kind.endsWith('mutation') ? { 'idempotency-key': tag } : {}),
       },
       body: JSON.stringify({ ...operation, ...(variables ? { variables } : {}) }),
     });
@@ -186,6 +188,23 @@ async function placesBehind(outcomes: Outcome[]): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until another session of this database runs a statement like `pattern` (SQL LIKE). */
+async function statementRunning(pattern: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const { rows } = await api.db.pool.query<{ running: number }>(
+          `SELECT count(*)::int AS running FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE $1`,
+          [pattern],
+        );
+        return rows[0]?.running;
+      },
+      { interval: 50, timeout: 5_000 },
+    )
+    .toBeGreaterThan(0);
+}
+
 describe('database faults, answered and then recovered', () => {
   it('(a) refusing connections: every request 503 with Retry-After, none 500; served again at once', async () => {
     expect((await send('anonymous query')).ok).toBe(true);
@@ -265,6 +284,28 @@ describe('database faults, answered and then recovered', () => {
     expect(await placesBehind(all.filter((o) => !o.ok))).toBe(0);
   });
 
+  it('(f) a failover without a stall: the old connections found gone, served again within 10 s', async () => {
+    await Promise.all(Array.from({ length: POOL_MAX }, () => api.db.pool.query('SELECT pg_sleep(0.05)')));
+    proxy.blackholeExisting();
+    const failoverAt = Date.now();
+    const fresh = await sendEvery(200, 6_000);
+    const recovery = recoveryMs(fresh, failoverAt);
+    const stuck = fresh.filter((o) => !o.ok).map((o) => o.end - o.start);
+
+    console.log(
+      '(f) a failover at once: the open connections blackholed, new ones served; a new request every 200 ms:',
+    );
+    console.table({ 'after the failover': tally(fresh) });
+    console.log(
+      `(f) served again ${recovery} ms after the failover; the requests caught on old connections were answered ` +
+        `503 after ${stuck.length ? `${Math.min(...stuck)} to ${Math.max(...stuck)}` : '-'} ms`,
+    );
+
+    expect(fresh.filter((o) => !o.ok && !isRetryable503(o))).toEqual([]);
+    expect(recovery).toBeLessThan(10_000);
+    expect(await placesBehind(fresh.filter((o) => !o.ok))).toBe(0);
+  });
+
   it('(c) /readyz answers 503 within 2 s while the database stalls, with one connection for concurrent polls', async () => {
     proxy.stall();
     const opened = proxy.accepted;
@@ -299,7 +340,7 @@ describe('database faults, answered and then recovered', () => {
       const tag = randomUUID();
       const name = `Dropped ${tag} insert=${step === 'insert' ? '2.00' : '0'} commit=${step === 'commit' ? '2.00' : '0'}`;
       const answer = send('signed-in mutation', { input: { name, countryCode: 'UZ' } });
-      await sleep(700);
+      await statementRunning(step === 'insert' ? 'INSERT INTO%"Place"%' : 'COMMIT%');
       proxy.dropAll();
       const outcome = await answer;
       // The server finishes the sleeping statement before it finds its client gone.
@@ -330,6 +371,32 @@ describe('database faults, answered and then recovered', () => {
     expect(isRetryable503(duringCommit.outcome)).toBe(true);
     expect(duringCommit.outcome.message).toMatch(/may have been written/);
     expect(duringCommit.places).toBe(duringCommit.audits);
+    expect((await send('signed-in query')).ok).toBe(true);
+  });
+
+  it('(g) sessions ended by the server (pg_terminate_backend, as a restart does): 503 for the one caught, nothing written', async () => {
+    const name = `Terminated ${randomUUID()} insert=2.00 commit=0`;
+    const answer = send('signed-in mutation', { input: { name, countryCode: 'UZ' } });
+    await statementRunning('INSERT INTO%"Place"%');
+    // Every session of this database but the one asking: the request's INSERT is among them.
+    const { rowCount } = await api.db.pool.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    const caught = await answer;
+    const next = await Promise.all(KINDS.map((kind) => send(kind)));
+    await sleep(2_500);
+    const places = await api.db.prisma.place.count({ where: { name } });
+    const logged = logs.find((line) => line.requestId === caught.requestId && line.level === 40);
+    console.log(
+      `(g) ${rowCount} session(s) terminated; the request caught in its INSERT: ${caught.status} ${caught.codes[0]} ` +
+        `"${caught.message}", logged as ${JSON.stringify({ code: logged?.code, reason: logged?.reason })}; ` +
+        `${places} place(s) written; the next four: ${next.map((o) => o.status).join(', ')}`,
+    );
+
+    expect(isRetryable503(caught)).toBe(true);
+    expect(caught.message).toMatch(/nothing was written/);
+    expect(places).toBe(0);
+    expect(next.filter((o) => !o.ok && !isRetryable503(o))).toEqual([]);
     expect((await send('signed-in query')).ok).toBe(true);
   });
 
