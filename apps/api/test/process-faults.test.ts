@@ -223,7 +223,12 @@ describe('the built server under process faults', () => {
       }
     };
     const writers = Array.from({ length: 8 }, (_, n) => writer(n));
+    // Past the first, slow requests of a new process: the kill should find the writers mid-request,
+    // their keys claimed. A fixed 1.5 s saw a single write acknowledged on a loaded machine.
     await sleep(1_500);
+    for (const until = performance.now() + 15_000; acknowledged.length < 16 && performance.now() < until; ) {
+      await sleep(100);
+    }
     const orphan = (await clusterProcesses(dataDir))[0] as number;
     first.child.kill('SIGKILL');
     crashedAt = performance.now();
