@@ -44,6 +44,8 @@ export const config = {
   /** Core for the servers and core for the load generator (`taskset -c`); empty disables pinning. */
   serverCpu: env.BENCH_SERVER_CPU ?? '0',
   loadCpu: env.BENCH_LOAD_CPU ?? '1',
+  /** Restart the servers before each query's runs (default; off in smoke mode to save time). */
+  restartPerQuery: env.BENCH_RESTART ? ['1', 'true', 'yes'].includes(env.BENCH_RESTART) : !smoke,
   ports: { seminarhub: 4701, postgraphile: 4702, floor: 4703 },
   adminEmail: 'bench-admin@seminarhub.local',
   adminPassword: 'bench-admin-password-2026',

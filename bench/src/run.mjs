@@ -360,7 +360,9 @@ async function countStatements(counters, ctx, client) {
 async function timedRun({ server, name, connections, seconds, ctx, client, pid, measure }) {
   const headers = { 'content-type': 'application/json', ...(authHeaders[server] ?? {}) };
   let bad = 0;
+  let shed = 0;
   const checkResponse = (status, body) => {
+    if (status === 503) shed += 1;
     if (status !== 200 || body.includes('"errors"')) bad += 1;
   };
   let requests;
@@ -424,7 +426,10 @@ async function timedRun({ server, name, connections, seconds, ctx, client, pid, 
     peakMb: Math.max(peakKb, sampledPeak) / 1024,
     cpuPerRequest: total ? cpu / total : 0,
     dbCpuPerRequest: total ? db / total : 0,
-    errors: bad + result.errors + result.timeouts + result.non2xx,
+    // Answered with something other than data: GraphQL errors, any non-200 (503 included), refused
+    // Q4 updates; plus autocannon's connection errors and timeouts, which have no status at all.
+    errors: bad + result.errors + result.timeouts,
+    shed,
     total,
   };
 }
@@ -455,7 +460,7 @@ function report({ runs, statements, agreed, meta }) {
   lines.push(`- command: \`${meta.command}\``, '');
   lines.push('Answers checked before timing:', '', ...agreed.map((line) => `- ${line}`), '');
   lines.push(
-    '| query | conns | server | req/s | p50 ms | p99 ms | peak RSS MB | CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req | errors |',
+    '| query | conns | server | req/s | p50 ms | p99 ms | peak RSS MB | CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req | errors (503) |',
   );
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
   const ratioLines = [];
@@ -469,7 +474,7 @@ function report({ runs, statements, agreed, meta }) {
         if (!list.length) continue;
         const stats = list.map((run) => run.stats);
         lines.push(
-          `| ${name} | ${connections} | ${LABEL[server]} | ${fmt(median(stats.map((s) => s.rps)))} | ${fmt(median(stats.map((s) => s.p50)))} | ${fmt(median(stats.map((s) => s.p99)))} | ${fmt(Math.max(...stats.map((s) => s.peakMb)))} | ${fmt(median(stats.map((s) => s.cpuPerRequest)), 2)} | ${fmt(median(stats.map((s) => s.dbCpuPerRequest)), 2)} | ${fmt(statements[`${name}/${server}`], 1)} | ${stats.reduce((sum, s) => sum + s.errors, 0)} |`,
+          `| ${name} | ${connections} | ${LABEL[server]} | ${fmt(median(stats.map((s) => s.rps)))} | ${fmt(median(stats.map((s) => s.p50)))} | ${fmt(median(stats.map((s) => s.p99)))} | ${fmt(Math.max(...stats.map((s) => s.peakMb)))} | ${fmt(median(stats.map((s) => s.cpuPerRequest)), 2)} | ${fmt(median(stats.map((s) => s.dbCpuPerRequest)), 2)} | ${fmt(statements[`${name}/${server}`], 1)} | ${stats.reduce((sum, s) => sum + s.errors, 0)} (${stats.reduce((sum, s) => sum + s.shed, 0)}) |`,
         );
       }
       const pairs = [];
@@ -500,7 +505,7 @@ function report({ runs, statements, agreed, meta }) {
   lines.push('|---|---|---|---|---|', ...ratioLines);
   lines.push(
     '',
-    'req/s, p50, p99, CPU: medians over rounds; peak RSS: the highest VmHWM of the server process over the rounds (reset before each run); CPU: utime+stime of the server process (all its threads) per completed request; PostgreSQL CPU: utime+stime of the backends connected to the bench database per request; SQL statements: counted on the wire in the untimed check (Execute and simple Query messages, BEGIN/COMMIT included); errors: non-2xx, GraphQL errors, timeouts and (Q4) refused updates over all rounds.',
+    'req/s, p50, p99, CPU: medians over rounds; peak RSS: the highest VmHWM of the server process over the rounds (reset before each run); CPU: utime+stime of the server process (all its threads) per completed request; PostgreSQL CPU: utime+stime of the backends connected to the bench database per request; SQL statements: counted on the wire in the untimed check (Execute and simple Query messages, BEGIN/COMMIT included); errors: non-200 answers, GraphQL errors, timeouts and (Q4) refused updates, over all rounds, with the 503s among them in brackets. The runs of each query use freshly started servers (after the warm-up) unless BENCH_RESTART=0.',
   );
   return lines.join('\n');
 }
@@ -553,17 +558,23 @@ async function main() {
 
   // Phase 2, timed: the servers talk to PostgreSQL directly.
   log('timing: starting the servers');
-  running = await startServers({
-    seminarhub: config.databaseUrl,
-    postgraphile: config.databaseUrl,
-    floor: config.databaseUrl,
-  });
+  const direct = { seminarhub: config.databaseUrl, postgraphile: config.databaseUrl, floor: config.databaseUrl };
+  running = await startServers(direct);
   authHeaders = running.headers;
   const runs = [];
+  let fresh = true;
   try {
     for (const connections of config.connections) {
       for (let round = 0; round < config.rounds; round += 1) {
         for (const name of config.queries) {
+          // Fresh processes for each query, so its peak RSS is its own and not the heap an earlier
+          // query left behind (VmHWM can be reset, but RSS does not shrink back).
+          if (config.restartPerQuery && !fresh) {
+            await Promise.all(Object.values(running.children).map(stopProcess));
+            running = await startServers(direct);
+            authHeaders = running.headers;
+          }
+          fresh = false;
           const servers = QUERIES[name].floor ? SERVERS : ['seminarhub', 'postgraphile'];
           const order = round % 2 === 0 ? servers : [...servers].reverse();
           for (const server of order) {
