@@ -13,7 +13,6 @@ import { ensureFirstAdmin } from './modules/accounts/service.ts';
 import { flushTraces, tracingActive } from './observability/trace-flush.ts';
 import { createServer } from './server.ts';
 
-const startedAt = performance.now();
 let env: ReturnType<typeof loadEnv>;
 try {
   env = loadEnv();
@@ -81,7 +80,11 @@ async function main() {
     await once(http, 'listening');
     const { port } = http.address() as AddressInfo;
     log.info(
-      { port, database: db.mode, startupMs: Math.round(performance.now() - startedAt) },
+      {
+        port,
+        database: db.mode, // From the process's start (performance's time origin): module loading and the preload count too.
+        startupMs: Math.round(performance.now()),
+      },
       `SeminarHub API ready at http://localhost:${port}/graphql`,
     );
 
@@ -115,7 +118,7 @@ async function main() {
       stage = 'closing the database';
       await db.close();
       stage = 'flushing traces';
-      await flushTraces();
+      await flushTraces((reason) => log.warn({ reason }, 'the last traces were not exported'));
       log.info('stopped');
       process.exit(0);
     };

@@ -94,6 +94,14 @@ function start(env: Record<string, string>): { child: ChildProcess; port: Promis
   return { child, port, output: () => output };
 }
 
+function query(port: number, text: string): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: text }),
+  });
+}
+
 async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
   for (let waited = 0; waited < 10_000; waited += 50) {
     const found = find();
@@ -107,11 +115,7 @@ describe('tracing', () => {
   it('exports the HTTP request, the GraphQL operation and its database queries as one trace', async () => {
     const server = start({ OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl, OTEL_BSP_SCHEDULE_DELAY: '100' });
     const port = await server.port;
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query Seminars_Traced { seminars(first: 2) { totalCount nodes { id } } }' }),
-    });
+    const response = await query(port, 'query Seminars_Traced { seminars(first: 2) { totalCount nodes { id } } }');
     expect(response.status).toBe(200);
 
     const http = await waitFor(
@@ -141,15 +145,32 @@ describe('tracing', () => {
     const before = spans.length;
     const server = start({ OTEL_BSP_SCHEDULE_DELAY: '100' });
     const port = await server.port;
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ seminars(first: 1) { totalCount } }' }),
-    });
+    const response = await query(port, '{ seminars(first: 1) { totalCount } }');
     expect(response.status).toBe(200);
     await new Promise((done) => setTimeout(done, 500));
     expect(spans.length).toBe(before);
     server.child.kill('SIGTERM');
     await once(server.child, 'exit');
   });
+
+  it('stops cleanly when the collector is down: the spans are lost, the exit is not', async () => {
+    // A port nobody listens on: the exporter's requests are refused until the flush gives up.
+    const closed = createServer();
+    closed.listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((done) => closed.close(done));
+    const server = start({ OTEL_EXPORTER_OTLP_ENDPOINT: deadUrl, OTEL_BSP_SCHEDULE_DELAY: '100' });
+    const port = await server.port;
+    const response = await query(port, '{ seminars(first: 1) { totalCount } }');
+    expect(response.status).toBe(200);
+    const signalledAt = performance.now();
+    server.child.kill('SIGTERM');
+    const [code] = await once(server.child, 'exit');
+    expect(code).toBe(0);
+    expect(performance.now() - signalledAt).toBeLessThan(10_000);
+    expect(server.output()).toContain('the last traces were not exported');
+    expect(server.output()).toContain('"msg":"stopped"');
+    expect(server.output()).not.toMatch(/\n\s+at /);
+  }, 30_000);
 });
