@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { RequestWork, type StopOutcome } from '@seminarhub/db';
+import { RETRY_AFTER_SECONDS, unavailableError } from './unavailable.ts';
 
 /** A request still being answered when the drain began, or when its time ran out. */
 export interface InFlightRequest {
@@ -35,13 +36,9 @@ export interface DrainableServer {
   cancel(timeoutMs: number): Promise<CancelledRequest[]>;
 }
 
+// Written before Express runs, so not through sendUnavailable; the same 503 all the same.
 const SHUTTING_DOWN = JSON.stringify({
-  errors: [
-    {
-      message: 'The server is shutting down and takes no new request on this connection; retry.',
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
-    },
-  ],
+  errors: [unavailableError('The server is shutting down and takes no new request on this connection; retry.')],
 });
 
 /**
@@ -58,7 +55,7 @@ export function drainableServer(app: RequestListener): DrainableServer {
     if (draining) {
       res.writeHead(503, {
         connection: 'close',
-        'retry-after': '1',
+        'retry-after': String(RETRY_AFTER_SECONDS),
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(SHUTTING_DOWN),
       });
