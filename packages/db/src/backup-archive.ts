@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished, pipeline } from 'node:stream/promises';
@@ -68,8 +68,14 @@ export class BackupError extends Error {
 
 /** True when `file` starts like an archive of ours (gzip), rather than, say, a pg_dump file. */
 export async function isArchive(file: string): Promise<boolean> {
-  const head = (await readFile(file)).subarray(0, 2);
-  return head[0] === 0x1f && head[1] === 0x8b;
+  // Two bytes, not the whole archive, which may be large.
+  const handle = await open(file);
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
