@@ -4,11 +4,11 @@ import {
   getNamedType,
   isEnumType,
   isInputObjectType,
-  isLeafType,
   isListType,
   isNonNullType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationFor } from '../../test/operation-for.ts';
 import { rowCounts } from '../../test/row-counts.ts';
 import { type Actor, startTestApi, type TestApi } from '../../test/testkit.ts';
 import { toGlobalId } from '../core/node-id.ts';
@@ -297,10 +297,7 @@ const schema = await getSchema();
 const mutations = Object.values((schema.getMutationType() as GraphQLObjectType).getFields());
 
 function callOf(field: (typeof mutations)[number]) {
-  const declarations = field.args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
-  const passing = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
-  const query = `mutation${declarations ? `(${declarations})` : ''} { ${field.name}${passing ? `(${passing})` : ''}${selection} }`;
+  const query = operationFor('mutation', field, 'Anonymous_');
   const variables = Object.fromEntries(field.args.map((arg) => [arg.name, junkFor(arg.type)]));
   return { query, variables };
 }

@@ -6,12 +6,12 @@ import {
   getNamedType,
   isEnumType,
   isInputObjectType,
-  isLeafType,
   isListType,
   isNonNullType,
   isScalarType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationFor } from '../../test/operation-for.ts';
 import { rowCounts as countRows } from '../../test/row-counts.ts';
 import { startTestApi, type TestApi } from '../../test/testkit.ts';
 import { generateSecret, hashSecret, SESSION_TOKEN_PREFIX } from '../core/auth/tokens.ts';
@@ -133,16 +133,6 @@ const WRITES_FOR_ADMIN: Record<string, string[]> = {
   enrollmentComplete: ['AuditEvent'],
   enrollmentMarkNoShow: ['AuditEvent'],
 };
-
-/** One GraphQL operation per root field, every argument a variable of its declared type. */
-function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
-  const declarations = field.args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
-  const passing = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
-  return `${kind} Fuzz_${field.name}${declarations ? `(${declarations})` : ''} { ${field.name}${
-    passing ? `(${passing})` : ''
-  }${selection} }`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Hostile values
@@ -653,7 +643,7 @@ describe('fuzzing the variables of every root field', () => {
   });
 
   for (const { kind, field } of rootFields) {
-    const query = operationFor(kind, field);
+    const query = operationFor(kind, field, 'Fuzz_');
     it(`${kind} ${field.name}: answers hostile variables below 500, in JSON, without internals, writing nothing`, async () => {
       // Anonymous first, then admin, each with the same seed, hence the same generated values.
       for (const actor of ['anonymous', 'admin'] as const) {
