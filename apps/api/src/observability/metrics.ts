@@ -42,6 +42,8 @@ export interface Metrics {
   bind(context: Context, res: Response): void;
   /** Counts one request refused by the rate limiter. */
   rateLimitRefused(budget: 'anonymous' | 'identified'): void;
+  /** Counts one read query by the path that answered it: one compiled statement, or the resolvers. */
+  fastRead(path: 'compiled' | 'reference'): void;
   /** GET /metrics: the bearer token when one is configured, else loopback callers not behind a proxy. */
   readonly endpoint: RequestHandler;
 }
@@ -109,6 +111,12 @@ export function createMetrics(source: MetricsSource, options: { token?: string |
     name: 'seminarhub_rate_limit_refusals_total',
     help: 'Requests answered 429 by the rate limiter, by budget (anonymous: per IP address; identified: per user or API key).',
     labelNames: ['budget'],
+    registers,
+  });
+  const reads = new Counter({
+    name: 'seminarhub_graphql_read_path_total',
+    help: 'Read queries by the path that answered them: compiled (one SQL statement) or reference (the resolvers).',
+    labelNames: ['path'],
     registers,
   });
   new Gauge({
@@ -213,6 +221,9 @@ export function createMetrics(source: MetricsSource, options: { token?: string |
     },
     rateLimitRefused(budget) {
       refusals.inc({ budget });
+    },
+    fastRead(path) {
+      reads.inc({ path });
     },
     endpoint,
   };

@@ -54,7 +54,7 @@ export function listArgs<F extends object, O extends object>(
   return Args;
 }
 
-function chosenOrder<Row extends { id: string }, F extends Logical<F>>(
+export function chosenOrder<Row extends { id: string }, F extends Logical<F>>(
   spec: ListSpec<Row, F>,
   orderBy: OrderInput<string> | null | undefined,
 ) {

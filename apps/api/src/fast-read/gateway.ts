@@ -1,0 +1,110 @@
+import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import { currentRequestWork, type Database, isDatabaseUnavailable } from '@seminarhub/db';
+import {
+  type DocumentNode,
+  execute,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+} from 'graphql';
+import { readsEverything } from '../core/auth/guards.ts';
+import type { AccessScope } from '../core/auth/viewer.ts';
+import type { Context } from '../core/context.ts';
+import type { Logger } from '../logger.ts';
+import { compileRead } from './compile.ts';
+import { Unsupported } from './unsupported.ts';
+
+/** What the fast path did with an operation, for the metrics and the differential test. */
+export type FastReadOutcome = 'compiled' | 'reference';
+
+export interface FastReadOptions {
+  schema: GraphQLSchema;
+  pool: Database['pool'];
+  logger: Logger;
+  /** Off: every operation runs on the reference resolvers (FAST_READS=false, and the differential test). */
+  enabled?: boolean;
+  onOutcome?: (outcome: FastReadOutcome) => void;
+}
+
+const NO_SCOPE: AccessScope = {
+  coordinatedSeminarIds: [],
+  coordinatedProgramIds: [],
+  enrolledSeminarIds: [],
+  teamProposalIds: [],
+  reviewProposalIds: [],
+  proposalSeminarIds: [],
+};
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}
+
+/**
+ * Apollo Server's gateway interface, used for what it is: the one place that replaces execution
+ * while parsing, validation and every plugin (limits, node budget, logging, metrics) stay as they
+ * are. A query the fast path compiles runs as one SQL statement that returns the `data` JSON; any
+ * other operation, and any query it cannot compile, runs on the schema's resolvers (`execute`).
+ */
+export function fastReadGateway(options: FastReadOptions): GatewayInterface {
+  const { schema, pool, logger } = options;
+  const reference: GatewayExecutor = async (rc) =>
+    execute({
+      schema,
+      document: rc.document,
+      operationName: rc.operationName,
+      variableValues: rc.request.variables ?? {},
+      contextValue: rc.context,
+    });
+
+  const executor: GatewayExecutor = async (rc) => {
+    if (options.enabled === false || rc.operation.operation !== 'query') return reference(rc);
+    const ctx = rc.context as Context;
+    let compiled: ReturnType<typeof compileRead>;
+    try {
+      const scope = readsEverything(ctx.viewer) ? NO_SCOPE : await ctx.scope();
+      compiled = compileRead(
+        schema,
+        rc.operation,
+        fragmentsOf(rc.document),
+        rc.request.variables ?? {},
+        ctx.viewer,
+        scope,
+      );
+    } catch (error) {
+      // Bad arguments and everything not compiled: the resolvers answer, with their own errors.
+      if (!(error instanceof Unsupported) && isDatabaseUnavailable(error)) throw error;
+      options.onOutcome?.('reference');
+      return reference(rc);
+    }
+    try {
+      const result = await pool.query<{ data: Record<string, unknown> }>(compiled);
+      options.onOutcome?.('compiled');
+      return { data: result.rows[0]?.data ?? null };
+    } catch (error) {
+      const work = currentRequestWork();
+      if (isDatabaseUnavailable(error) || work?.stopped) {
+        return { data: null, errors: [new GraphQLError('database unavailable', { originalError: error as Error })] };
+      }
+      // A statement the compiler got wrong must not fail the request: log it, and answer from the resolvers.
+      logger.error({ err: error, requestId: ctx.requestId }, 'fast read statement failed; answered by the resolvers');
+      options.onOutcome?.('reference');
+      return reference(rc);
+    }
+  };
+
+  return {
+    async load() {
+      return { executor };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => {};
+    },
+    async stop() {},
+  };
+}
