@@ -9,6 +9,7 @@ import type { Database } from '@seminarhub/db';
 import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { ANONYMOUS } from './core/auth/viewer.ts';
+import { forgetCredentialsAfterMutations } from './core/auth/credential-cache.ts';
 import { type Context, createContext } from './core/context.ts';
 import { fastReadGateway } from './fast-read/gateway.ts';
 import { adminRouter } from './http/admin.ts';
@@ -104,6 +105,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       inputGuard,
       nodeLimit,
       errorLogging,
+      forgetCredentialsAfterMutations,
       readOnlyApiKeys,
       introspectionForIdentifiedCallers(options.production ?? false),
       idempotentMutations({ requestTimeoutMs }),

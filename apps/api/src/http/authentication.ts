@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@seminarhub/db';
 import type { RequestHandler } from 'express';
-import { AuthenticationError, authenticate } from '../core/auth/authenticate.ts';
+import { AuthenticationError } from '../core/auth/authenticate.ts';
+import { authenticateCached } from '../core/auth/credential-cache.ts';
 import { ANONYMOUS } from '../core/auth/viewer.ts';
 
 /**
@@ -11,7 +12,7 @@ import { ANONYMOUS } from '../core/auth/viewer.ts';
 export function authentication(prisma: PrismaClient): RequestHandler {
   return async (req, res, next) => {
     try {
-      res.locals.viewer = await authenticate(prisma, req.get('authorization'));
+      res.locals.viewer = await authenticateCached(prisma, req.get('authorization'));
     } catch (error) {
       if (!(error instanceof AuthenticationError)) return next(error);
       res.locals.viewer = ANONYMOUS;

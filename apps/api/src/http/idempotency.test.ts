@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CommitMarkerMissingError, RequestWork } from '@seminarhub/db';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Actor, startTestApi, type TestApi } from '../../test/testkit.ts';
+import { CREDENTIAL_TTL_MS } from '../core/auth/credential-cache.ts';
 import { hashPassword } from '../core/auth/passwords.ts';
 import { longestRequestMs } from './deadline.ts';
 import {
@@ -324,6 +325,8 @@ describe('a mutation sent with an Idempotency-Key', () => {
     expect(await rowsFor(coordinator)).toEqual([]);
 
     await api.db.prisma.user.update({ where: { id: coordinator.userId }, data: { role: 'ADMIN' } });
+    // A change made behind the API's back, as another process would: believed within CREDENTIAL_TTL_MS.
+    await new Promise((done) => setTimeout(done, CREDENTIAL_TTL_MS + 100));
     const retry = await send(CREATE, createInput('after promotion'), key(idempotencyKey), coordinator);
     expect(retry.status).toBe(200);
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
