@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { RequestWork } from '@seminarhub/db';
 import type { RequestHandler, Response } from 'express';
 import PQueue from 'p-queue';
@@ -92,6 +93,9 @@ export function admission(
       return;
     }
     const enqueuedAt = performance.now();
+    // A queued request resumes when another one finishes, in that one's async context: bound
+    // here, it keeps its own (its trace span; the AsyncLocalStorage of whatever runs after).
+    const resume = AsyncResource.bind(() => next());
     // The answer is out, or the client gone: the request leaves the queue, or frees its slot.
     const gone = new AbortController();
     res.once('close', () => gone.abort());
@@ -111,7 +115,7 @@ export function admission(
             return;
           }
           const finished = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve()));
-          next();
+          resume();
           return finished;
         },
         { signal: gone.signal },
