@@ -53,8 +53,8 @@ const WARN_INTERVAL_MS = 1_000;
  * has too little of its deadline left to be answered in time, so it is shed when its wait timer
  * fires or, should that timer be late, when its turn comes, whichever is first.
  *
- * Slots go by time in the handler, so twice the pool keeps the pool busy while a request parses,
- * validates or serializes, and bounds the memory of answers assembled at once.
+ * A request holds a database connection for only part of its time here: twice the pool keeps the
+ * pool busy while others parse, validate or serialize, and bounds the answers assembled at once.
  */
 export function admission(
   limits: Required<AdmissionOptions>,
@@ -100,9 +100,7 @@ export function admission(
     const gone = new AbortController();
     res.once('close', () => gone.abort());
     let started = false;
-    const waitTimer = setTimeout(() => {
-      if (!started && !res.headersSent) shed(res, 'queue_wait', waitedTooLong);
-    }, limits.maxQueueWaitMs);
+    let waitTimer: NodeJS.Timeout | undefined;
     queue
       .add(
         async ({ signal }) => {
@@ -122,6 +120,12 @@ export function admission(
       )
       // Rejected only by the abort: the request left the queue, or finished while running.
       .catch(() => clearTimeout(waitTimer));
+    // A free slot starts the request at once, within `add`; only a queued one needs the timer.
+    if (!started) {
+      waitTimer = setTimeout(() => {
+        if (!started && !res.headersSent) shed(res, 'queue_wait', waitedTooLong);
+      }, limits.maxQueueWaitMs);
+    }
   };
 
   return {
