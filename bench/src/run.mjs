@@ -361,9 +361,15 @@ async function countStatements(counters, ctx, client) {
 async function timedRun({ server, name, connections, seconds, ctx, client, pid, measure }) {
   const headers = { 'content-type': 'application/json', ...(authHeaders[server] ?? {}) };
   let bad = 0;
+  let unavailable = 0;
   let shed = 0;
+  // autocannon hands each answer's body to onResponse, then at once its time to 'response': this
+  // carries whether the answer was shed from the one to the other.
+  let lastShed = false;
   const checkResponse = (status, body) => {
-    if (status === 503) shed += 1;
+    lastShed = status === 503 && body.includes(SHED_MESSAGE);
+    if (lastShed) shed += 1;
+    if (status === 503) unavailable += 1;
     if (status !== 200 || body.includes('"errors"')) bad += 1;
   };
   let requests;
@@ -383,6 +389,11 @@ async function timedRun({ server, name, connections, seconds, ctx, client, pid, 
         onResponse: (status, body, context) => {
           checkResponse(status, body);
           const slot = context.slot;
+          // Counted as an error already; its session stays at the version it had.
+          if (status !== 200) {
+            if (!free.includes(slot)) free.push(slot);
+            return;
+          }
           try {
             const data = QUERIES.Q4.normalize[server](JSON.parse(body).data);
             if (data.applied) slot.version = data.version;
@@ -407,6 +418,7 @@ async function timedRun({ server, name, connections, seconds, ctx, client, pid, 
   // Latencies from each answer's own time: autocannon's histogram stops at 10 s
   // (highestTrackableValue), so its p99 would read 10,000 ms for anything slower.
   const latencies = [];
+  const admitted = [];
   const result = await new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -421,7 +433,11 @@ async function timedRun({ server, name, connections, seconds, ctx, client, pid, 
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (!lastShed) admitted.push(responseTime);
+      lastShed = false;
+    });
   });
   clearInterval(sampler);
   if (!measure) return undefined;
@@ -433,13 +449,18 @@ async function timedRun({ server, name, connections, seconds, ctx, client, pid, 
     rps: total / result.duration,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
+    // Answers other than the admission limit's 503s: the deadline's 503s are admitted requests
+    // that ran out of time, and count here with their full wait.
+    p99Admitted: percentile(admitted, 0.99),
     peakMb: Math.max(peakKb, sampledPeak) / 1024,
     cpuPerRequest: total ? cpu / total : 0,
     dbCpuPerRequest: total ? db / total : 0,
     // Answered with something other than data: GraphQL errors, any non-200 (503 included), refused
     // Q4 updates; plus autocannon's connection errors and timeouts, which have no status at all.
     errors: bad + result.errors + result.timeouts,
+    unavailable,
     shed,
+    answers: latencies.length,
     total,
   };
 }
@@ -447,6 +468,14 @@ async function timedRun({ server, name, connections, seconds, ctx, client, pid, 
 // ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
+
+/** The start of the admission limit's 503 message (apps/api/src/http/admission.ts): a request shed unrun. */
+const SHED_MESSAGE = 'The server is overloaded';
+
+function shedPercent(stats) {
+  const answers = stats.reduce((sum, s) => sum + s.answers, 0);
+  return answers ? fmt((100 * stats.reduce((sum, s) => sum + s.shed, 0)) / answers, 1) : '';
+}
 
 function percentile(values, share) {
   if (!values.length) return Number.NaN;
@@ -476,9 +505,9 @@ function report({ runs, statements, agreed, meta }) {
   lines.push(`- command: \`${meta.command}\``, '');
   lines.push('Answers checked before timing:', '', ...agreed.map((line) => `- ${line}`), '');
   lines.push(
-    '| query | conns | server | req/s | p50 ms | p99 ms | peak RSS MB | CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req | errors (503) |',
+    '| query | conns | server | req/s | p50 ms | p99 ms | p99 admitted ms | shed % | peak RSS MB | CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req | errors (503) |',
   );
-  lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const ratioLines = [];
   for (const name of config.queries) {
     for (const connections of config.connections) {
@@ -490,7 +519,7 @@ function report({ runs, statements, agreed, meta }) {
         if (!list.length) continue;
         const stats = list.map((run) => run.stats);
         lines.push(
-          `| ${name} | ${connections} | ${LABEL[server]} | ${fmt(median(stats.map((s) => s.rps)))} | ${fmt(median(stats.map((s) => s.p50)))} | ${fmt(median(stats.map((s) => s.p99)))} | ${fmt(Math.max(...stats.map((s) => s.peakMb)))} | ${fmt(median(stats.map((s) => s.cpuPerRequest)), 2)} | ${fmt(median(stats.map((s) => s.dbCpuPerRequest)), 2)} | ${fmt(statements[`${name}/${server}`], 1)} | ${stats.reduce((sum, s) => sum + s.errors, 0)} (${stats.reduce((sum, s) => sum + s.shed, 0)}) |`,
+          `| ${name} | ${connections} | ${LABEL[server]} | ${fmt(median(stats.map((s) => s.rps)))} | ${fmt(median(stats.map((s) => s.p50)))} | ${fmt(median(stats.map((s) => s.p99)))} | ${fmt(median(stats.map((s) => s.p99Admitted)))} | ${shedPercent(stats)} | ${fmt(Math.max(...stats.map((s) => s.peakMb)))} | ${fmt(median(stats.map((s) => s.cpuPerRequest)), 2)} | ${fmt(median(stats.map((s) => s.dbCpuPerRequest)), 2)} | ${fmt(statements[`${name}/${server}`], 1)} | ${stats.reduce((sum, s) => sum + s.errors, 0)} (${stats.reduce((sum, s) => sum + s.unavailable, 0)}) |`,
         );
       }
       const pairs = [];
@@ -521,7 +550,7 @@ function report({ runs, statements, agreed, meta }) {
   lines.push('|---|---|---|---|---|', ...ratioLines);
   lines.push(
     '',
-    'req/s, p50, p99, CPU: medians over rounds; peak RSS: the highest VmHWM of the server process over the rounds (reset before each run); CPU: utime+stime of the server process (all its threads) per completed request; PostgreSQL CPU: utime+stime of the backends connected to the bench database per request; SQL statements: counted on the wire in the untimed check (Execute and simple Query messages, BEGIN/COMMIT included); errors: non-200 answers, GraphQL errors, timeouts and (Q4) refused updates, over all rounds, with the 503s among them in brackets. The runs of each query use freshly started servers (after the warm-up) unless BENCH_RESTART=0.',
+    'req/s, p50, p99, CPU: medians over rounds, over every answer (shed ones included); p99 admitted: the same over the answers that were not shed (a 503 from the deadline counts, with its wait); shed %: the admission limit\'s 503s ("The server is overloaded") over all answers, over all rounds; peak RSS: the highest VmHWM of the server process over the rounds (reset before each run); CPU: utime+stime of the server process (all its threads) per completed request; PostgreSQL CPU: utime+stime of the backends connected to the bench database per request; SQL statements: counted on the wire in the untimed check (Execute and simple Query messages, BEGIN/COMMIT included); errors: non-200 answers, GraphQL errors, timeouts and (Q4) refused updates, over all rounds, with the 503s among them in brackets. The runs of each query use freshly started servers (after the warm-up) unless BENCH_RESTART=0.',
   );
   return lines.join('\n');
 }
@@ -600,7 +629,7 @@ async function main() {
             const stats = await timedRun({ ...common, seconds: config.durationSeconds, measure: true });
             runs.push({ server, name, connections, round, stats });
             log(
-              `${name} c=${connections} round ${round + 1} ${LABEL[server]}: ${fmt(stats.rps)} req/s, p99 ${fmt(stats.p99)} ms, ${fmt(stats.peakMb)} MB, ${fmt(stats.cpuPerRequest, 2)} ms CPU/req, errors ${stats.errors}`,
+              `${name} c=${connections} round ${round + 1} ${LABEL[server]}: ${fmt(stats.rps)} req/s, p99 ${fmt(stats.p99)} ms, ${fmt(stats.peakMb)} MB, ${fmt(stats.cpuPerRequest, 2)} ms CPU/req, errors ${stats.errors}, shed ${stats.shed}, p99 admitted ${fmt(stats.p99Admitted)} ms`,
             );
           }
         }

@@ -94,3 +94,31 @@ describe('METRICS_TOKEN and OpenTelemetry', () => {
     ]);
   });
 });
+
+describe('MAX_CONCURRENT_REQUESTS, MAX_QUEUED_REQUESTS, MAX_QUEUE_WAIT_MS', () => {
+  it('are unset by default, so that the admission limit follows the pool and the deadline', () => {
+    const env = loadEnv({});
+    expect([env.MAX_CONCURRENT_REQUESTS, env.MAX_QUEUED_REQUESTS, env.MAX_QUEUE_WAIT_MS]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(loadEnv({ MAX_CONCURRENT_REQUESTS: '' }).MAX_CONCURRENT_REQUESTS).toBeUndefined();
+  });
+
+  it('take whole numbers; no queue at all is allowed, no slot is not', () => {
+    const env = loadEnv({ MAX_CONCURRENT_REQUESTS: '8', MAX_QUEUED_REQUESTS: '0', MAX_QUEUE_WAIT_MS: '2500' });
+    expect([env.MAX_CONCURRENT_REQUESTS, env.MAX_QUEUED_REQUESTS, env.MAX_QUEUE_WAIT_MS]).toEqual([8, 0, 2500]);
+    expect(problemsOf({ MAX_CONCURRENT_REQUESTS: '0', MAX_QUEUED_REQUESTS: 'many' })).toEqual([
+      'MAX_CONCURRENT_REQUESTS: must be at least 1',
+      'MAX_QUEUED_REQUESTS: must be a number',
+    ]);
+  });
+
+  it('refuses a queue wait longer than the deadline, which would answer first', () => {
+    expect(problemsOf({ REQUEST_TIMEOUT_MS: '2000', MAX_QUEUE_WAIT_MS: '3000' })).toEqual([
+      'MAX_QUEUE_WAIT_MS: must not exceed REQUEST_TIMEOUT_MS: the deadline answers a request that waits longer',
+    ]);
+    expect(loadEnv({ REQUEST_TIMEOUT_MS: '2000', MAX_QUEUE_WAIT_MS: '2000' }).MAX_QUEUE_WAIT_MS).toBe(2000);
+  });
+});

@@ -95,6 +95,19 @@ const optionalUrl = z
   .optional()
   .or(z.literal('').transform(() => undefined));
 
+/** A whole number in a range, or unset (an empty value too). */
+function optionalCount(min: number, max: number) {
+  return z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .optional(),
+  );
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(4000),
@@ -122,6 +135,11 @@ const schema = z.object({
   OTEL_SERVICE_NAME: z.string().min(1).default('seminarhub-api'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // The admission limit of /graphql (http/admission.ts). Unset, they follow the pool and the deadline:
+  // twice DATABASE_POOL_MAX running, twice that queued, half of REQUEST_TIMEOUT_MS of queue wait.
+  MAX_CONCURRENT_REQUESTS: optionalCount(1, 10_000),
+  MAX_QUEUED_REQUESTS: optionalCount(0, 100_000),
+  MAX_QUEUE_WAIT_MS: optionalCount(1, 120_000),
   /**
    * How long a shutdown (SIGTERM, SIGINT) may take in all: drain, then stop Apollo, Redis and the
    * database. Past it, what is left is cancelled and the process exits with code 1. Below
@@ -155,7 +173,12 @@ export class EnvError extends Error {
  * Everything else receives the parsed values.
  */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = schema.safeParse(source);
+  const result = schema
+    .refine((env) => env.MAX_QUEUE_WAIT_MS === undefined || env.MAX_QUEUE_WAIT_MS <= env.REQUEST_TIMEOUT_MS, {
+      path: ['MAX_QUEUE_WAIT_MS'],
+      message: 'must not exceed REQUEST_TIMEOUT_MS: the deadline answers a request that waits longer',
+    })
+    .safeParse(source);
   if (!result.success) {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }

@@ -64,6 +64,11 @@ async function main() {
       corsOrigins: env.CORS_ORIGINS,
       trustProxy: env.TRUST_PROXY,
       metricsToken: env.METRICS_TOKEN,
+      admission: {
+        maxConcurrent: env.MAX_CONCURRENT_REQUESTS,
+        maxQueued: env.MAX_QUEUED_REQUESTS,
+        maxQueueWaitMs: env.MAX_QUEUE_WAIT_MS,
+      },
       rateLimit: {
         points: env.RATE_LIMIT_POINTS,
         anonymousPoints: env.RATE_LIMIT_ANONYMOUS_POINTS,

@@ -13,6 +13,7 @@ import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
 import { fastReadGateway } from './fast-read/gateway.ts';
 import { adminRouter } from './http/admin.ts';
+import { type AdmissionOptions, admission, admissionLimits } from './http/admission.ts';
 import { anonymousMutations } from './http/anonymous-mutations.ts';
 import { authentication, refuseBadCredentials } from './http/authentication.ts';
 import { verifyJsonBody } from './http/body-guard.ts';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   metricsToken?: string | undefined;
   /** Read queries compiled to one SQL statement (FAST_READS); off, every field runs its resolver. */
   fastReads?: boolean;
+  /** How many /graphql requests run and wait at once; beyond, 503 at once (`http/admission.ts`). */
+  admission?: AdmissionOptions;
 }
 
 /** Generous enough for a person clicking or a script paging; tight enough to blunt a flood. */
@@ -72,7 +75,12 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const { db, logger } = options;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const protection = armor();
-  const metrics = createMetrics(db, { token: options.metricsToken });
+  const admitted = admission(
+    admissionLimits(options.admission ?? {}, db.pool.options.max ?? 10, requestTimeoutMs),
+    logger,
+    (reason) => metrics.requestShed(reason),
+  );
+  const metrics = createMetrics(db, { token: options.metricsToken, admission: admitted });
   const apollo = new ApolloServer<Context>({
     // Execution goes through the fast read path, which answers the reads it compiles in one
     // statement and hands everything else to the schema's resolvers (fast-read/gateway.ts).
@@ -158,6 +166,8 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   app.use(
     '/graphql',
     deadline(requestTimeoutMs, logger),
+    // Before anything that reads the database: a shed request costs none of its work.
+    admitted.handler,
     utf8Only,
     authentication(db.prisma),
     rateLimit({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), onRefused: metrics.rateLimitRefused }, logger),

@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { FormattedExecutionResult } from 'graphql';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Context } from '../core/context.ts';
+import type { Admission, ShedReason } from '../http/admission.ts';
 
 /** What a GraphQL request came to, from the caller's side of the line. */
 export type Outcome = 'ok' | 'user_error' | 'client_error' | 'server_error' | 'unavailable';
@@ -44,6 +45,8 @@ export interface Metrics {
   rateLimitRefused(budget: 'anonymous' | 'identified'): void;
   /** Counts one read query by the path that answered it: one compiled statement, or the resolvers. */
   fastRead(path: 'compiled' | 'reference'): void;
+  /** Counts one request answered 503 by the admission limit without being worked on. */
+  requestShed(reason: ShedReason): void;
   /** GET /metrics: the bearer token when one is configured, else loopback callers not behind a proxy. */
   readonly endpoint: RequestHandler;
 }
@@ -81,7 +84,13 @@ function routeOf(req: Request): string {
   return 'other';
 }
 
-export function createMetrics(source: MetricsSource, options: { token?: string | undefined } = {}): Metrics {
+export interface MetricsOptions {
+  token?: string | undefined;
+  /** The admission limit of /graphql (`http/admission.ts`), whose slots and queue are gauged. */
+  admission?: Pick<Admission, 'running' | 'queued' | 'limits'>;
+}
+
+export function createMetrics(source: MetricsSource, options: MetricsOptions = {}): Metrics {
   // A registry per server, not prom-client's global one: tests build many servers in one process.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'seminarhub_' });
@@ -119,6 +128,35 @@ export function createMetrics(source: MetricsSource, options: { token?: string |
     labelNames: ['path'],
     registers,
   });
+  const shed = new Counter({
+    name: 'seminarhub_requests_shed_total',
+    help: 'GraphQL requests answered 503 by the admission limit without being worked on, by reason (queue_full: arrived to a full queue; queue_wait: waited too long for a slot).',
+    labelNames: ['reason'],
+    registers,
+  });
+  const { admission } = options;
+  if (admission) {
+    new Gauge({
+      name: 'seminarhub_admission_requests',
+      help: 'GraphQL requests admitted: running (at most MAX_CONCURRENT_REQUESTS) and queued (at most MAX_QUEUED_REQUESTS).',
+      labelNames: ['state'],
+      registers,
+      collect() {
+        this.set({ state: 'running' }, admission.running);
+        this.set({ state: 'queued' }, admission.queued);
+      },
+    });
+    new Gauge({
+      name: 'seminarhub_admission_limit_requests',
+      help: 'Admission limits: most requests running (MAX_CONCURRENT_REQUESTS) and queued (MAX_QUEUED_REQUESTS).',
+      labelNames: ['state'],
+      registers,
+      collect() {
+        this.set({ state: 'running' }, admission.limits.maxConcurrent);
+        this.set({ state: 'queued' }, admission.limits.maxQueued);
+      },
+    });
+  }
   new Gauge({
     name: 'seminarhub_db_pool_connections',
     help: 'Database pool: total open connections, idle ones, and queries waiting for a connection.',
@@ -224,6 +262,9 @@ export function createMetrics(source: MetricsSource, options: { token?: string |
     },
     fastRead(path) {
       reads.inc({ path });
+    },
+    requestShed(reason) {
+      shed.inc({ reason });
     },
     endpoint,
   };
