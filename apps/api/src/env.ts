@@ -140,6 +140,8 @@ const schema = z.object({
   MAX_CONCURRENT_REQUESTS: optionalCount(1, 10_000),
   MAX_QUEUED_REQUESTS: optionalCount(0, 100_000),
   MAX_QUEUE_WAIT_MS: optionalCount(1, 120_000),
+  /** Read queries compiled into one SQL statement (fast-read/); false runs every field's resolver. */
+  FAST_READS: booleanFlag.default(true),
   /**
    * How long a shutdown (SIGTERM, SIGINT) may take in all: drain, then stop Apollo, Redis and the
    * database. Past it, what is left is cancelled and the process exits with code 1. Below

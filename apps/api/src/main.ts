@@ -64,6 +64,7 @@ async function main() {
       corsOrigins: env.CORS_ORIGINS,
       trustProxy: env.TRUST_PROXY,
       metricsToken: env.METRICS_TOKEN,
+      fastReads: env.FAST_READS,
       admission: {
         maxConcurrent: env.MAX_CONCURRENT_REQUESTS,
         maxQueued: env.MAX_QUEUED_REQUESTS,
