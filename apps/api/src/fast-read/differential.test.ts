@@ -244,6 +244,7 @@ describe('the fast read path', () => {
     const generator = new OperationGenerator(await getSchema(), pools, SEED);
     const before = await readPathCounts();
     let compared = 0;
+    let repeated = 0;
     for (let i = 0; i < OPERATIONS; i++) {
       const { query, variables } = generator.operation();
       await Promise.all(
@@ -254,6 +255,12 @@ describe('the fast read path', () => {
           ]);
           expect({ viewer, query, variables, ...fast }).toEqual({ viewer, query, variables, ...slow });
           compared++;
+          // Plans of viewers without an access scope are kept: the same operation again, from the cache.
+          if (i % 4 === 0 && ['anonymous', 'admin', 'apiKey'].includes(viewer)) {
+            const again = await send(api.url, token, query, variables);
+            expect({ viewer, query, variables, ...again }).toEqual({ viewer, query, variables, ...slow });
+            repeated++;
+          }
         }),
       );
     }
@@ -262,10 +269,10 @@ describe('the fast read path', () => {
     const fellBack = after.reference - before.reference;
     console.log(
       `differential: ${OPERATIONS} operations x ${Object.keys(viewers).length} viewers = ${compared} comparisons; ` +
-        `${compiled} answered by one compiled statement, ${fellBack} by the resolvers`,
+        `${compiled} answered by one compiled statement, ${fellBack} by the resolvers; ${repeated} sent again from the plan cache`,
     );
     expect(compared).toBe(OPERATIONS * Object.keys(viewers).length);
     // Most of them must have run on the fast path, or the comparison proves little.
-    expect(compiled).toBeGreaterThan(compared * 0.5);
+    expect(compiled).toBeGreaterThan((compared + repeated) * 0.5);
   }, 600_000);
 });
