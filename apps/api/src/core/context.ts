@@ -33,6 +33,8 @@ export function createContext(options: {
 }): Context {
   const { prisma, viewer, requestId } = options;
   let scope: Promise<AccessScope> | undefined;
+  let loaders: Loaders | undefined;
+  let log: Logger | undefined;
   const context: Context = {
     prisma,
     viewer,
@@ -43,12 +45,19 @@ export function createContext(options: {
     invalidateScope: () => {
       scope = undefined;
     },
-    loaders: undefined as unknown as Loaders,
+    // Made on first use: a read answered by one compiled statement needs neither its thirty
+    // DataLoaders nor a child logger, and they are garbage at every request.
+    get loaders() {
+      loaders ??= createLoaders(context);
+      return loaders;
+    },
     batches: new Map(),
     requestId,
     ip: options.ip,
-    log: options.log.child({ requestId }),
+    get log() {
+      log ??= options.log.child({ requestId });
+      return log;
+    },
   };
-  context.loaders = createLoaders(context);
   return context;
 }
