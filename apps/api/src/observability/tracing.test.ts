@@ -115,28 +115,43 @@ describe('tracing', () => {
   it('exports the HTTP request, the GraphQL operation and its database queries as one trace', async () => {
     const server = start({ OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl, OTEL_BSP_SCHEDULE_DELAY: '100' });
     const port = await server.port;
-    const response = await query(port, 'query Seminars_Traced { seminars(first: 2) { totalCount nodes { id } } }');
-    expect(response.status).toBe(200);
+    const traceOf = async (document: string, name: string) => {
+      const response = await query(port, document);
+      expect(response.status).toBe(200);
+      const operation = await waitFor(() => spans.find((span) => span.name.includes(name)), `${name}'s span`);
+      const http = await waitFor(
+        () => spans.find((span) => span.traceId === operation.traceId && span.parentSpanId === undefined),
+        'HTTP server span',
+      );
+      expect(http.kind).toBe(2);
+      expect(http.name).toMatch(/^POST/);
+      return { operation, spans: () => spans.filter((span) => span.traceId === http.traceId) };
+    };
 
-    const http = await waitFor(
-      () => spans.find((span) => span.kind === 2 && span.name.startsWith('POST') && span.parentSpanId === undefined),
-      'HTTP server span',
+    // A read the fast path compiles: its operation span, and pg's span of its one statement.
+    const compiled = await traceOf(
+      'query Seminars_Traced { seminars(first: 2) { totalCount nodes { id } } }',
+      'Seminars_Traced',
     );
-    const trace = () => spans.filter((span) => span.traceId === http.traceId);
-    const operation = await waitFor(
-      () => trace().find((span) => span.name.includes('Seminars_Traced')),
-      'GraphQL operation span',
+    const statement = await waitFor(
+      () => compiled.spans().find((span) => span.name.startsWith('pg.query')),
+      'pg query span',
     );
-    // Prisma's view of the query and pg's (the SQL sent on the pool's connection): both in the trace.
+    // One the resolvers answer: Prisma's view of its query and pg's, in its own trace.
+    const resolved = await traceOf(
+      'query Enrollments_Traced { enrollments(first: 1) { totalCount } }',
+      'Enrollments_Traced',
+    );
     const prisma = await waitFor(
-      () => trace().find((span) => span.name === 'prisma:client:db_query'),
+      () => resolved.spans().find((span) => span.name === 'prisma:client:db_query'),
       'Prisma query span',
     );
-    const sql = await waitFor(() => trace().find((span) => span.name.startsWith('pg.query')), 'pg query span');
-    for (const span of [operation, prisma, sql]) {
-      expect(span.traceId).toBe(http.traceId);
+    const sql = await waitFor(() => resolved.spans().find((span) => span.name.startsWith('pg.query')), 'pg query span');
+    for (const span of [compiled.operation, statement, resolved.operation, prisma, sql]) {
       expect(span.parentSpanId).toBeDefined();
     }
+    expect(statement.traceId).toBe(compiled.operation.traceId);
+    expect(sql.traceId).toBe(resolved.operation.traceId);
     server.child.kill('SIGTERM');
     await once(server.child, 'exit');
   });
