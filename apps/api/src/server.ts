@@ -12,6 +12,7 @@ import { forgetCredentialsAfterMutations } from './core/auth/credential-cache.ts
 import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
 import { fastReadGateway } from './fast-read/gateway.ts';
+import { spliceRawData } from './fast-read/raw-data.ts';
 import { adminRouter } from './http/admin.ts';
 import { type AdmissionOptions, admission, admissionLimits } from './http/admission.ts';
 import { anonymousMutations } from './http/anonymous-mutations.ts';
@@ -174,6 +175,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     refuseBadCredentials,
     express.json({ limit: BODY_LIMIT, verify: verifyJsonBody }),
     enterRequestWork,
+    spliceRawData,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = createContext({

@@ -74,7 +74,8 @@ export function compileRead(
     const args = getArgumentValues(def, node, c.variables);
     pairs.push(literal(key), root(c, def, nodes, args));
   }
-  return { text: `SELECT ${jsonObject(pairs)} AS data`, values: c.params.values };
+  // As text: the answer's body takes it as it is (raw-data.ts), so it is never parsed in Node.
+  return { text: `SELECT ${jsonObject(pairs)}::text AS data`, values: c.params.values };
 }
 
 export function literal(text: string): string {

@@ -16,6 +16,7 @@ import type { AccessScope } from '../core/auth/viewer.ts';
 import type { Context } from '../core/context.ts';
 import type { Logger } from '../logger.ts';
 import { compileRead } from './compile.ts';
+import { holdRawData } from './raw-data.ts';
 import { Unsupported } from './unsupported.ts';
 
 /** What the fast path did with an operation, for the metrics and the differential test. */
@@ -44,7 +45,7 @@ export const MAX_PREPARED_PER_CONNECTION = 100;
 async function runPrepared(pool: Database['pool'], compiled: Plan) {
   const client = await pool.connect();
   try {
-    const result = await client.query<{ data: Record<string, unknown> }>(compiled);
+    const result = await client.query<{ data: string | null }>(compiled);
     const prepared = (client as unknown as { connection?: { parsedStatements?: object } }).connection?.parsedStatements;
     client.release(prepared && Object.keys(prepared).length > MAX_PREPARED_PER_CONNECTION);
     return result;
@@ -167,7 +168,9 @@ export function fastReadGateway(options: FastReadOptions): GatewayInterface {
     try {
       const result = await tracedRun(rc.operationName, () => runPrepared(pool, compiled));
       options.onOutcome?.('compiled');
-      return { data: result.rows[0]?.data ?? null };
+      const json = result.rows[0]?.data;
+      // Typed as an object for Apollo; raw-data.ts puts the text in its place in the body.
+      return { data: (json == null ? null : holdRawData(ctx.requestId, json)) as unknown as Record<string, unknown> };
     } catch (error) {
       const work = currentRequestWork();
       if (isDatabaseUnavailable(error) || work?.stopped) {
