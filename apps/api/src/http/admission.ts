@@ -42,6 +42,8 @@ export function admissionLimits(
 
 /** Warnings about shed requests: at most one a second, with what was shed since the last. */
 const WARN_INTERVAL_MS = 1_000;
+/** Why a request's task ends: its response closed (answered, or the client went away). */
+const LEFT = new Error('the response closed');
 
 /**
  * Overload is answered, not queued without end: at most `maxConcurrent` requests are worked on, at
@@ -94,11 +96,14 @@ export function admission(
     }
     const enqueuedAt = performance.now();
     // A queued request resumes when another one finishes, in that one's async context: bound
-    // here, it keeps its own (its trace span; the AsyncLocalStorage of whatever runs after).
-    const resume = AsyncResource.bind(() => next());
-    // The answer is out, or the client gone: the request leaves the queue, or frees its slot.
+    // here, it keeps its own (its trace span; the AsyncLocalStorage of whatever runs after). One
+    // that finds a free slot starts within `add`, in its own context already, and needs no binding
+    // (AsyncResource.bind costs a deprecation wrapper at every call in Node 20).
+    const resume = queue.pending < limits.maxConcurrent && queue.size === 0 ? next : AsyncResource.bind(() => next());
+    // The answer is out, or the client gone: the request leaves the queue, or frees its slot. A
+    // reason made once: abort() without one builds a DOMException for every request.
     const gone = new AbortController();
-    res.once('close', () => gone.abort());
+    res.once('close', () => gone.abort(LEFT));
     let started = false;
     let waitTimer: NodeJS.Timeout | undefined;
     queue

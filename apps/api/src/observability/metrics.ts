@@ -57,7 +57,8 @@ export function outcomeOf(result: FormattedExecutionResult): Outcome {
   if (codes.some((code) => typeof code === 'string' && UNAVAILABLE_CODES.has(code))) return 'unavailable';
   if (codes.some((code) => code === undefined || code === 'INTERNAL_SERVER_ERROR')) return 'server_error';
   if (codes.length > 0) return 'client_error';
-  const payloads = Object.values(result.data ?? {});
+  // A compiled read's data is a placeholder string until the body is written (fast-read/raw-data.ts).
+  const payloads = typeof result.data === 'object' && result.data !== null ? Object.values(result.data) : [];
   const userError = payloads.some(
     (payload) =>
       typeof payload === 'object' &&
