@@ -23,7 +23,7 @@ import { fromGlobalIdOf } from '../core/node-id.ts';
 import { DEFAULT_PAGE_SIZE, type ListOrder, planPage } from '../core/pagination.ts';
 import { COLUMN_FIELDS_OF, FIELDS, type FieldPlan, MODELS, ROOTS, visibleWhere } from './registry.ts';
 import { Unsupported } from './unsupported.ts';
-import { alias, orderSql, Params, quote, whereSql } from './where-sql.ts';
+import { orderSql, Params, quote, whereSql } from './where-sql.ts';
 
 /**
  * Compiles a read operation into one SQL statement whose single value is the operation's `data`,
@@ -209,7 +209,7 @@ export function connectionSql<Row extends { id: string }, F extends object>(
   const connectionType = objectTypeOf(def.type);
   const filter = list.where as F;
 
-  const a = alias('t');
+  const a = c.params.alias('t');
   const conditionOf = (as: string) => {
     const parts = [whereSql(model, as, filter, c.params)];
     if (list.parent) parts.push(list.parent.replaceAll('$ROW', as));
@@ -273,7 +273,7 @@ export function connectionSql<Row extends { id: string }, F extends object>(
       }
       pairs.push(literal(key), jsonObject(infoPairs));
     } else if (name === 'totalCount') {
-      const counted = alias('k');
+      const counted = c.params.alias('k');
       pairs.push(literal(key), `(SELECT count(*)::int FROM ${quote(model)} ${counted} WHERE ${conditionOf(counted)})`);
     } else {
       throw new Unsupported(`connection field ${name}`);
@@ -304,7 +304,7 @@ export function oneSql(
   column: string,
 ): string {
   const type = objectTypeOf(def.type);
-  const r = alias();
+  const r = c.params.alias();
   return `(SELECT ${objectSql(c, type, r, nodes)} FROM ${quote(model)} ${r} WHERE ${r}.id = ${as}.${quote(column)} AND ${whereSql(model, r, visibleWhere(c, model), c.params)})`;
 }
 
@@ -318,7 +318,7 @@ export function byIdSql(
 ): string {
   const id = fromGlobalIdOf(model, globalId as string);
   const type = objectTypeOf(def.type);
-  const r = alias();
+  const r = c.params.alias();
   return `(SELECT ${objectSql(c, type, r, nodes)} FROM ${quote(model)} ${r} WHERE ${r}.id = ${c.params.add(id)} AND ${whereSql(model, r, visibleWhere(c, model), c.params)})`;
 }
 

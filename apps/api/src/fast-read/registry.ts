@@ -9,7 +9,7 @@ import { PROGRAM_LIST } from '../modules/programs/list.ts';
 import { SEMINAR_LIST } from '../modules/seminars/list.ts';
 import { SESSION_LIST } from '../modules/sessions/list.ts';
 import { byIdSql, type Compiler, connectionSql, objectSql, objectTypeOf, oneSql, scalarSql } from './compile.ts';
-import { alias, quote, whereSql } from './where-sql.ts';
+import { quote, whereSql } from './where-sql.ts';
 
 /**
  * What the fast path knows of the schema: the root fields it compiles, the relation and computed
@@ -109,7 +109,7 @@ const personal =
 const zoned =
   (column: string): FieldPlan =>
   (c, _def, _nodes, as) => {
-    const s = alias();
+    const s = c.params.alias();
     const zone = `coalesce((SELECT ${s}.timezone FROM "Seminar" ${s} WHERE ${s}.id = ${as}."seminarId" AND ${whereSql('Seminar', s, visibleWhere(c, 'Seminar'), c.params)}), 'UTC')`;
     const instant = `${as}.${quote(column)}`;
     const seconds = `extract(epoch FROM (${instant} AT TIME ZONE ${zone}) - (${instant} AT TIME ZONE 'UTC'))::int`;
@@ -131,7 +131,7 @@ export const FIELDS: Record<string, Record<string, FieldPlan>> = {
     endsAtLocal: zoned('endsAt'),
     // ctx.loaders.speakersBySession: every speaker of the session, in agenda order.
     speakers: (c, def, nodes, as) => {
-      const r = alias();
+      const r = c.params.alias();
       const speaker = objectSql(c, objectTypeOf(def.type), r, nodes);
       return `coalesce((SELECT json_agg(${speaker} ORDER BY ${r}.position ASC, ${r}.id ASC) FROM "SessionSpeaker" ${r} WHERE ${r}."sessionId" = ${as}.id), '[]'::json)`;
     },

@@ -48,9 +48,19 @@ const DATE_COLUMNS: Record<string, ReadonlySet<string>> = {
   Seminar: new Set(['startDate', 'endDate']),
 };
 
-/** The statement's parameters, numbered as they are added. */
+/** The statement's parameters, numbered as they are added, and its table aliases. */
 export class Params {
   readonly values: unknown[] = [];
+  #aliases = 0;
+
+  /**
+   * A fresh alias, so that a correlated subquery never shadows the row it refers to. Numbered per
+   * statement: the same operation compiles to the same text, and so to the same prepared statement.
+   */
+  alias(prefix = 'r'): string {
+    this.#aliases += 1;
+    return `${prefix}${this.#aliases}`;
+  }
 
   add(value: unknown): string {
     this.values.push(value);
@@ -61,13 +71,6 @@ export class Params {
 export function quote(identifier: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(identifier)) throw new Unsupported(`identifier ${identifier}`);
   return `"${identifier}"`;
-}
-
-let aliases = 0;
-/** A fresh alias, so that a correlated subquery never shadows the row it refers to. */
-export function alias(prefix = 'r'): string {
-  aliases = (aliases + 1) % 1_000_000;
-  return `${prefix}${aliases}`;
 }
 
 /** The SQL condition for `where` on rows of `model` aliased `as`. */
@@ -106,7 +109,7 @@ function conditionSql(model: string, as: string, where: unknown, params: Params)
 }
 
 function relationSql(relation: Relation, as: string, value: unknown, params: Params): string {
-  const other = alias();
+  const other = params.alias();
   const table = `${quote(relation.model)} ${other}`;
   if (relation.kind === 'one') {
     const join = `${other}.id = ${as}.${quote(relation.column)}`;
