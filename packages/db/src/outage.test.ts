@@ -53,6 +53,12 @@ describe('isDatabaseUnavailable', () => {
       const starved = await failure(() => db.prisma.organization.count());
       expect(starved).toMatchObject({ message: expect.stringMatching(/^timeout exceeded when trying to connect/) });
       expect(isDatabaseUnavailable(starved)).toBe(true);
+      // An interactive transaction that cannot get a connection within its maxWait: overload too.
+      const unstarted = await failure(() => db.prisma.$transaction(async () => {}, { maxWait: 100 }));
+      expect(unstarted).toMatchObject({
+        message: expect.stringMatching(/Unable to start a transaction in the given time/),
+      });
+      expect(isDatabaseUnavailable(unstarted)).toBe(true);
 
       const [victim, killer] = held as [pg.PoolClient, pg.PoolClient];
       const pid = (await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;

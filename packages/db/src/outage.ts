@@ -10,7 +10,8 @@
  *   (shut down, crashed, starting up), 53300 (too many connections);
  * - Prisma's: `@prisma/adapter-pg` turns the socket errors into a `DriverAdapterError` whose kind
  *   Prisma maps to P1001 (not reachable) or P1017 (connection closed), and rethrows pg's plain errors
- *   unchanged; P1002, P1008 and P2024 are its timeouts;
+ *   unchanged; P1002, P1008 and P2024 are its timeouts, and P2028's "Unable to start a transaction in
+ *   the given time" is its pool's;
  * - `ConnectionSilentError`, with which a connection that stopped answering is closed (request-work.ts).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -49,6 +50,9 @@ const MESSAGES = [
   /^timeout expired/,
   /is not queryable/,
   /^Cannot use a pool after calling end/,
+  // Prisma's P2028 when an interactive transaction got no connection within its maxWait: the pool
+  // is busy. P2028 alone also means a transaction already closed, which is the code's error.
+  /Unable to start a transaction in the given time/,
 ];
 
 function walk(error: unknown, depth: number): boolean {
