@@ -5,8 +5,8 @@ import { precompressGraphiql } from './src/http/graphiql.ts';
  * Packages that stay in node_modules, loaded by Node rather than bundled:
  * - express, graphql and pg, so that the tracing preload's instrumentations can patch them as
  *   they load (a bundled copy is never loaded by name, hence never patched); graphql also must
- *   stay one instance for all its users. The OpenTelemetry packages and their loader hooks load
- *   only when tracing is on;
+ *   stay one instance for all its users. The OpenTelemetry SDK and its loader hooks load only
+ *   when tracing is on;
  * - @seminarhub/db, which finds its PostgreSQL binaries and migration engine from its own folder;
  * - @node-rs/argon2, a native addon;
  * - pino and ioredis, which look up files beside their own code (__dirname: workers, package.json);
@@ -15,7 +15,9 @@ import { precompressGraphiql } from './src/http/graphiql.ts';
 const EXTERNAL = [
   'express',
   'pg',
-  '@opentelemetry/[^/]+',
+  // The API is the exception: prom-client requires it at start (for exemplars), 52 files, and
+  // its copies find each other through a global.
+  '@opentelemetry/(?!api(?:/|$))[^/]+',
   '@prisma/instrumentation',
   'import-in-the-middle',
   'require-in-the-middle',
