@@ -3,7 +3,6 @@ import 'reflect-metadata';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { DataDirInUseError, EmbeddedPostgresSetupError, openDatabase, seedExampleSeminar } from '@seminarhub/db';
-import { Redis } from 'ioredis';
 import { EnvError, loadEnv } from './env.ts';
 import { schedulePurge } from './housekeeping/purge.ts';
 import { STOP_TIMEOUT_MS } from './http/deadline.ts';
@@ -44,8 +43,9 @@ async function main() {
     logger: log,
   });
   // Rate-limit budgets live in Redis when several API processes must share them.
+  // Loaded only then: without Redis its 40 modules would only lengthen the start.
   const redis = env.REDIS_URL
-    ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    ? new (await import('ioredis')).Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : undefined;
   redis?.on('error', (error) =>
     log.warn({ reason: error.message }, 'redis unavailable; rate limits count per process'),

@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import {
   type GraphQLField,
   type GraphQLSchema,
+  getIntrospectionQuery,
+  graphqlSync,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
   isScalarType,
   isUnionType,
+  validateSchema,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { NODE_LOADERS } from './core/node.ts';
@@ -43,6 +46,17 @@ function undocumented(schema: GraphQLSchema): string[] {
 describe('the schema', () => {
   it('describes every type, field, argument and enum value', async () => {
     expect(undocumented(await getSchema())).toEqual([]);
+  });
+
+  // The check type-graphql skips at each start (skipCheck in schema.ts): a schema that is valid
+  // and answers the full introspection query, as GraphiQL and code generators send it.
+  it('is valid and answers the introspection query', async () => {
+    const schema = await getSchema();
+    expect(validateSchema(schema)).toEqual([]);
+    const { errors, data } = graphqlSync({ schema, source: getIntrospectionQuery({ descriptions: true }) });
+    expect(errors).toBeUndefined();
+    const types = (data as { __schema: { types: { name: string }[] } } | undefined)?.__schema.types ?? [];
+    expect(types.map((type) => type.name)).toContain('Seminar');
   });
 
   it('matches the committed schema.graphql', async () => {

@@ -71,6 +71,11 @@ const USER = 'seminarhub';
 /** How long the embedded PostgreSQL gets for a fast shutdown, then for an immediate one, before it is left to the next start. */
 const FAST_SHUTDOWN_MS = 10_000;
 const IMMEDIATE_SHUTDOWN_MS = 3_000;
+/**
+ * Between two login attempts while PostgreSQL starts. A warm cluster is ready within a few ms of its
+ * spawn, so a wait of 100 ms cost most of it; a refused attempt costs about a millisecond.
+ */
+const READY_POLL_MS = 10;
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const dataDir = resolve(options.dataDir);
@@ -183,14 +188,22 @@ async function readOwner(file: string): Promise<{ pid: number; hostname: string 
   }
 }
 
-/** The locale whose messages PostgreSQL writes: English, which the log and the checks below expect. */
+let cachedLocale: string | undefined;
+
+/**
+ * The locale whose messages PostgreSQL writes: English, which the log and the checks below expect.
+ * Asked of `locale -a` once per process: each ask blocks the event loop for a child process.
+ */
 function messagesLocale(): string {
-  try {
-    const available = execFileSync('locale', ['-a'], { encoding: 'utf8', stdio: 'pipe' }).split('\n');
-    return ['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8', 'C.utf8'].find((name) => available.includes(name)) ?? 'C';
-  } catch {
-    return 'C';
-  }
+  cachedLocale ??= (() => {
+    try {
+      const available = execFileSync('locale', ['-a'], { encoding: 'utf8', stdio: 'pipe' }).split('\n');
+      return ['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8', 'C.utf8'].find((name) => available.includes(name)) ?? 'C';
+    } catch {
+      return 'C';
+    }
+  })();
+  return cachedLocale;
 }
 
 /** Runs a PostgreSQL program to its end; its output goes to the debug log, and into the error when it fails. */
@@ -307,7 +320,7 @@ async function startPostmaster(
       return child;
     } catch {
       await probe.end().catch(() => {});
-      await new Promise((done) => setTimeout(done, 100));
+      await new Promise((done) => setTimeout(done, READY_POLL_MS));
     }
   }
   child.kill('SIGQUIT');

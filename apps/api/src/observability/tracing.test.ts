@@ -52,10 +52,19 @@ afterAll(async () => {
   await db?.close();
 });
 
-function start(env: Record<string, string>): { child: ChildProcess; port: Promise<number>; output: () => string } {
+/**
+ * From the sources through tsx, or with `built` as `pnpm start` runs the build (build it first, as
+ * for test/process-faults.test.ts): bundled, where only the packages left external can be patched.
+ */
+function start(
+  env: Record<string, string>,
+  { built = false } = {},
+): { child: ChildProcess; port: Promise<number>; output: () => string } {
   const child = spawn(
     process.execPath,
-    ['--conditions=development', '--import', 'tsx', '--import', './src/observability/tracing.ts', 'src/main.ts'],
+    built
+      ? ['--enable-source-maps', '--import', './dist/tracing.js', 'dist/main.js']
+      : ['--conditions=development', '--import', 'tsx', '--import', './src/observability/tracing.ts', 'src/main.ts'],
     {
       cwd: API_DIR,
       env: {
@@ -112,49 +121,64 @@ async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
 }
 
 describe('tracing', () => {
-  it('exports the HTTP request, the GraphQL operation and its database queries as one trace', async () => {
-    const server = start({ OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl, OTEL_BSP_SCHEDULE_DELAY: '100' });
-    const port = await server.port;
-    const traceOf = async (document: string, name: string) => {
-      const response = await query(port, document);
-      expect(response.status).toBe(200);
-      const operation = await waitFor(() => spans.find((span) => span.name.includes(name)), `${name}'s span`);
-      const http = await waitFor(
-        () => spans.find((span) => span.traceId === operation.traceId && span.parentSpanId === undefined),
-        'HTTP server span',
-      );
-      expect(http.kind).toBe(2);
-      expect(http.name).toMatch(/^POST/);
-      return { operation, spans: () => spans.filter((span) => span.traceId === http.traceId) };
-    };
+  // Both runs report to the same collector: each names its operations apart.
+  it.each([
+    { from: 'the sources', built: false, run: 'Source' },
+    { from: 'the build', built: true, run: 'Build' },
+  ])(
+    'exports the HTTP request, the GraphQL operation and its database queries as one trace, run from $from',
+    async ({ built, run }) => {
+      const server = start({ OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl, OTEL_BSP_SCHEDULE_DELAY: '100' }, { built });
+      const port = await server.port;
+      const traceOf = async (document: string, name: string) => {
+        const response = await query(port, document);
+        expect(response.status).toBe(200);
+        const operation = await waitFor(() => spans.find((span) => span.name.includes(name)), `${name}'s span`);
+        const http = await waitFor(
+          () => spans.find((span) => span.traceId === operation.traceId && span.parentSpanId === undefined),
+          'HTTP server span',
+        );
+        expect(http.kind).toBe(2);
+        expect(http.name).toMatch(/^POST/);
+        return { operation, spans: () => spans.filter((span) => span.traceId === http.traceId) };
+      };
 
-    // A read the fast path compiles: its operation span, and pg's span of its one statement.
-    const compiled = await traceOf(
-      'query Seminars_Traced { seminars(first: 2) { totalCount nodes { id } } }',
-      'Seminars_Traced',
-    );
-    const statement = await waitFor(
-      () => compiled.spans().find((span) => span.name.startsWith('pg.query')),
-      'pg query span',
-    );
-    // One the resolvers answer: Prisma's view of its query and pg's, in its own trace.
-    const resolved = await traceOf(
-      'query Enrollments_Traced { enrollments(first: 1) { totalCount } }',
-      'Enrollments_Traced',
-    );
-    const prisma = await waitFor(
-      () => resolved.spans().find((span) => span.name === 'prisma:client:db_query'),
-      'Prisma query span',
-    );
-    const sql = await waitFor(() => resolved.spans().find((span) => span.name.startsWith('pg.query')), 'pg query span');
-    for (const span of [compiled.operation, statement, resolved.operation, prisma, sql]) {
-      expect(span.parentSpanId).toBeDefined();
-    }
-    expect(statement.traceId).toBe(compiled.operation.traceId);
-    expect(sql.traceId).toBe(resolved.operation.traceId);
-    server.child.kill('SIGTERM');
-    await once(server.child, 'exit');
-  });
+      // A read the fast path compiles: its operation span, and pg's span of its one statement.
+      const compiled = await traceOf(
+        `query Seminars_Traced_${run} { seminars(first: 2) { totalCount nodes { id } } }`,
+        `Seminars_Traced_${run}`,
+      );
+      const statement = await waitFor(
+        () => compiled.spans().find((span) => span.name.startsWith('pg.query')),
+        'pg query span',
+      );
+      // One the resolvers answer: Prisma's view of its query and pg's, in its own trace.
+      const resolved = await traceOf(
+        `query Enrollments_Traced_${run} { enrollments(first: 1) { totalCount } }`,
+        `Enrollments_Traced_${run}`,
+      );
+      // express's own spans: its instrumentation patched the router as it loaded.
+      await waitFor(
+        () => resolved.spans().find((span) => span.name.startsWith('middleware - ')),
+        'express middleware span',
+      );
+      const prisma = await waitFor(
+        () => resolved.spans().find((span) => span.name === 'prisma:client:db_query'),
+        'Prisma query span',
+      );
+      const sql = await waitFor(
+        () => resolved.spans().find((span) => span.name.startsWith('pg.query')),
+        'pg query span',
+      );
+      for (const span of [compiled.operation, statement, resolved.operation, prisma, sql]) {
+        expect(span.parentSpanId).toBeDefined();
+      }
+      expect(statement.traceId).toBe(compiled.operation.traceId);
+      expect(sql.traceId).toBe(resolved.operation.traceId);
+      server.child.kill('SIGTERM');
+      await once(server.child, 'exit');
+    },
+  );
 
   it('exports nothing when no endpoint is configured', async () => {
     const before = spans.length;

@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -17,7 +17,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationDirectory, MigrationList, SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { recordedAsApplied } from './recorded.ts';
 
 type WasmRuntime = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
 
@@ -195,7 +195,11 @@ async function connectPostgres(connectionString: string): Promise<SqlDriverAdapt
   );
 }
 
+// PGlite serves diffs only (the shadow database); loaded on demand, it stays out of the server's start.
+const createPGlite = async () => (await import('@electric-sql/pglite')).PGlite.create();
+
 async function connectPGlite(db: PGlite, close: () => Promise<void>): Promise<SqlDriverAdapter> {
+  const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const adapter = await new PrismaPGlite(db).connect();
   return withScriptRunner(adapter, (script) => db.exec(script), close);
 }
@@ -218,7 +222,7 @@ function adapterFactory(connectionString: string | undefined) {
   // search path, then replays the history into the shadow one: one PGlite can serve as both, which
   // saves a ~1 s boot per diff. It is closed with the main connection, not by the engine's shadow dispose.
   let offline: Promise<PGlite> | undefined;
-  const offlineDb = () => (offline ??= PGlite.create());
+  const offlineDb = () => (offline ??= createPGlite());
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: 'postgres',
     adapterName: 'seminarhub-migrations',
@@ -231,7 +235,7 @@ function adapterFactory(connectionString: string | undefined) {
     connectToShadowDb: () =>
       track(
         connectionString
-          ? PGlite.create().then((db) => connectPGlite(db, () => db.close()))
+          ? createPGlite().then((db) => connectPGlite(db, () => db.close()))
           : offlineDb().then((db) => connectPGlite(db, async () => {})),
       ),
   };
@@ -341,6 +345,8 @@ export async function applyPendingMigrations(
   options: { migrationsDir?: string } = {},
 ): Promise<string[]> {
   const migrationsList = await readMigrations(options.migrationsDir ?? MIGRATIONS_DIR, true);
+  const names = migrationsList.migrationDirectories.map((directory) => directory.path);
+  if (await recordedAsApplied(connectionString, names)) return [];
   return withEngine(connectionString, undefined, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     return appliedMigrationNames;
