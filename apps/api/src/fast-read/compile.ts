@@ -32,9 +32,6 @@ import { orderSql, Params, quote, whereSql } from './where-sql.ts';
  * cannot compile throws `Unsupported`; the caller then runs the reference resolvers.
  */
 
-/** Characters per row of a compiled answer. */
-const CHUNK = 32_768;
-
 export interface CompiledRead {
   text: string;
   values: unknown[];
@@ -77,15 +74,9 @@ export function compileRead(
     const args = getArgumentValues(def, node, c.variables);
     pairs.push(literal(key), root(c, def, nodes, args));
   }
-  // As text, for the answer's body to take it as it is (raw-data.ts): it is never parsed in Node. In
-  // pieces of at most CHUNK characters, each a small string to V8 (under 128 kB even in UTF-16),
-  // which a scavenge frees; one string of the whole answer would wait in the large-object space for
-  // a full collection, and the heap grew by hundreds of megabytes under load before one came.
+  // As text, for the answer's body to take it as it is (raw-data.ts): it is never parsed in Node.
   return {
-    // MATERIALIZED: inlined, the JSON would be built again for length() and for every piece.
-    text:
-      `WITH d AS MATERIALIZED (SELECT ${jsonObject(pairs)}::text AS data) ` +
-      `SELECT substr(d.data, i, ${CHUNK}) AS chunk FROM d, generate_series(1, length(d.data), ${CHUNK}) i ORDER BY i`,
+    text: `SELECT ${jsonObject(pairs)}::text AS data`,
     values: c.params.values,
   };
 }

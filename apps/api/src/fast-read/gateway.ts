@@ -45,7 +45,7 @@ export const MAX_PREPARED_PER_CONNECTION = 100;
 async function runPrepared(pool: Database['pool'], compiled: Plan) {
   const client = await pool.connect();
   try {
-    const result = await client.query<{ chunk: string }>(compiled);
+    const result = await client.query<{ data: string }>(compiled);
     const prepared = (client as unknown as { connection?: { parsedStatements?: object } }).connection?.parsedStatements;
     client.release(prepared && Object.keys(prepared).length > MAX_PREPARED_PER_CONNECTION);
     return result;
@@ -168,9 +168,9 @@ export function fastReadGateway(options: FastReadOptions): GatewayInterface {
     try {
       const result = await tracedRun(rc.operationName, () => runPrepared(pool, compiled));
       options.onOutcome?.('compiled');
-      const chunks = result.rows.map((row) => row.chunk);
       // Typed as an object for Apollo; raw-data.ts puts the text in its place in the body.
-      return { data: holdRawData(ctx.requestId, chunks) as unknown as Record<string, unknown> };
+      const data = holdRawData(ctx.requestId, result.rows[0]?.data ?? 'null');
+      return { data: data as unknown as Record<string, unknown> };
     } catch (error) {
       const work = currentRequestWork();
       if (isDatabaseUnavailable(error) || work?.stopped) {
