@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { readsEverything } from '../core/auth/guards.ts';
-import type { AccessScope } from '../core/auth/viewer.ts';
+import { EMPTY_SCOPE } from '../core/auth/viewer.ts';
 import type { Context } from '../core/context.ts';
 import type { Logger } from '../logger.ts';
 import { compileRead } from './compile.ts';
@@ -105,15 +105,6 @@ function planKey(rc: Parameters<GatewayExecutor>[0], viewer: Context['viewer']):
   return `${kind}\n${rc.queryHash}\n${rc.operationName ?? ''}\n${variables}`;
 }
 
-const NO_SCOPE: AccessScope = {
-  coordinatedSeminarIds: [],
-  coordinatedProgramIds: [],
-  enrolledSeminarIds: [],
-  teamProposalIds: [],
-  reviewProposalIds: [],
-  proposalSeminarIds: [],
-};
-
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) {
@@ -153,7 +144,7 @@ export function fastReadGateway(options: FastReadOptions): GatewayInterface {
     if (known) compiled = known;
     else
       try {
-        const scope = readsEverything(ctx.viewer) ? NO_SCOPE : await ctx.scope();
+        const scope = readsEverything(ctx.viewer) ? EMPTY_SCOPE : await ctx.scope();
         compiled = planOf(
           compileRead(schema, rc.operation, fragmentsOf(rc.document), rc.request.variables ?? {}, ctx.viewer, scope),
         );

@@ -34,7 +34,8 @@ export interface AccessScope {
   proposalSeminarIds: string[];
 }
 
-const EMPTY_SCOPE: AccessScope = {
+/** The scope of a viewer who is no person's user: nothing beyond what anyone may read. */
+export const EMPTY_SCOPE: AccessScope = {
   coordinatedSeminarIds: [],
   coordinatedProgramIds: [],
   enrolledSeminarIds: [],
