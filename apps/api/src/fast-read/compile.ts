@@ -16,14 +16,13 @@ import {
 import { collectFields, collectSubfields } from 'graphql/execution/collectFields.js';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
 import { getMetadataStorage } from 'type-graphql';
-import { readsEverything } from '../core/auth/guards.ts';
 import type { AccessScope, Viewer } from '../core/auth/viewer.ts';
 import { chosenOrder, type ListArgs, type ListSpec } from '../core/lists/lists.ts';
 import { fromGlobalIdOf } from '../core/node-id.ts';
 import { DEFAULT_PAGE_SIZE, type ListOrder, planPage } from '../core/pagination.ts';
-import { COLUMN_FIELDS_OF, FIELDS, type FieldPlan, MODELS, ROOTS, visibleWhere } from './registry.ts';
+import { COLUMN_FIELDS_OF, FIELDS, type FieldPlan, ROOTS, visibleWhere } from './registry.ts';
 import { Unsupported } from './unsupported.ts';
-import { orderSql, Params, quote, whereSql } from './where-sql.ts';
+import { isDateColumn, orderSql, Params, quote, whereSql } from './where-sql.ts';
 
 /**
  * Compiles a read operation into one SQL statement whose single value is the operation's `data`,
@@ -182,7 +181,7 @@ function cursorSql(model: string, order: ListOrder<{ id: string }>, as: string):
   const ref = `${as}.${quote(order.field)}`;
   let tagged: string;
   if (order.kind === 'date') {
-    const iso = MODELS[model]?.dateColumns.has(order.field)
+    const iso = isDateColumn(model, order.field)
       ? `to_char(${ref}, 'YYYY-MM-DD') || 'T00:00:00.000Z'`
       : `to_char(${ref} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
     tagged = `'{"d":"' || ${iso} || '"}'`;
@@ -323,8 +322,4 @@ export function byIdSql(
   const type = objectTypeOf(def.type);
   const r = c.params.alias();
   return `(SELECT ${objectSql(c, type, r, nodes)} FROM ${quote(model)} ${r} WHERE ${r}.id = ${c.params.add(id)} AND ${whereSql(model, r, visibleWhere(c, model), c.params)})`;
-}
-
-export function viewerReadsEverything(c: Compiler): boolean {
-  return readsEverything(c.viewer);
 }

@@ -27,19 +27,17 @@ export type RootPlan = (c: Compiler, def: Def, nodes: Nodes, args: Args) => stri
 interface Model {
   /** The rows of it a viewer may read, as every path to it (lists, loaders) applies it. */
   visible: (c: Compiler) => object;
-  /** `@db.Date` columns, which cursors and GraphQL's Date carry as a calendar day. */
-  dateColumns: ReadonlySet<string>;
 }
 
 const everything = () => ({});
-export const MODELS: Record<string, Model> = {
-  Seminar: { visible: (c) => seminarWhere(c.viewer, c.scope), dateColumns: new Set(['startDate', 'endDate']) },
-  Session: { visible: (c) => sessionWhere(c.viewer, c.scope), dateColumns: new Set() },
-  Person: { visible: (c) => personWhere(c.viewer, c.scope), dateColumns: new Set() },
-  Organization: { visible: everything, dateColumns: new Set() },
-  Place: { visible: everything, dateColumns: new Set() },
-  Program: { visible: everything, dateColumns: new Set() },
-  SessionSpeaker: { visible: everything, dateColumns: new Set() },
+const MODELS: Record<string, Model> = {
+  Seminar: { visible: (c) => seminarWhere(c.viewer, c.scope) },
+  Session: { visible: (c) => sessionWhere(c.viewer, c.scope) },
+  Person: { visible: (c) => personWhere(c.viewer, c.scope) },
+  Organization: { visible: everything },
+  Place: { visible: everything },
+  Program: { visible: everything },
+  SessionSpeaker: { visible: everything },
 };
 
 /** Types whose objects are rows of the model of the same name, so a plain field is its column. */

@@ -8,7 +8,11 @@ import { Unsupported } from './unsupported.ts';
  */
 
 /** The relations the rules traverse: `one` holds the key of the other row, `many` is held by it. */
-type Relation = { kind: 'one'; model: string; column: string } | { kind: 'many'; model: string; column: string };
+interface Relation {
+  kind: 'one' | 'many';
+  model: string;
+  column: string;
+}
 
 const RELATIONS: Record<string, Record<string, Relation>> = {
   Session: {
@@ -43,10 +47,17 @@ const RELATIONS: Record<string, Record<string, Relation>> = {
   },
 };
 
-/** `@db.Date` columns: Prisma compares them by the UTC calendar day of the Date given. */
+/**
+ * `@db.Date` columns: Prisma compares them by the UTC calendar day of the Date given, and cursors
+ * and GraphQL's Date carry them as a calendar day.
+ */
 const DATE_COLUMNS: Record<string, ReadonlySet<string>> = {
   Seminar: new Set(['startDate', 'endDate']),
 };
+
+export function isDateColumn(model: string, column: string): boolean {
+  return DATE_COLUMNS[model]?.has(column) ?? false;
+}
 
 /** The statement's parameters, numbered as they are added, and its table aliases. */
 export class Params {
@@ -139,7 +150,7 @@ function relationSql(relation: Relation, as: string, value: unknown, params: Par
 /** A value as PostgreSQL reads it for this column: `@db.Date` columns take the UTC day. */
 function sqlValue(model: string, column: string, value: unknown): unknown {
   if (value instanceof Date) {
-    return DATE_COLUMNS[model]?.has(column) ? value.toISOString().slice(0, 10) : value.toISOString();
+    return isDateColumn(model, column) ? value.toISOString().slice(0, 10) : value.toISOString();
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   throw new Unsupported('value type');
