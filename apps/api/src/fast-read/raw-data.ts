@@ -26,12 +26,12 @@ export const spliceRawData: RequestHandler = (_req, res, next) => {
   const send = res.send.bind(res);
   res.send = (body: unknown) => {
     const json = held.get(requestId);
-    const at =
-      typeof body === 'string' && json !== undefined ? body.indexOf(JSON.stringify(placeholder(requestId))) : -1;
+    const marker = JSON.stringify(placeholder(requestId));
+    const at = typeof body === 'string' && json !== undefined ? body.indexOf(marker) : -1;
     if (json === undefined || at < 0) return send(body);
     held.delete(requestId);
     const before = (body as string).slice(0, at);
-    const after = (body as string).slice(at + JSON.stringify(placeholder(requestId)).length);
+    const after = (body as string).slice(at + marker.length);
     // What send would set; no ETag, which would hash the whole answer for a POST nobody revalidates.
     res.setHeader('content-length', Buffer.byteLength(before) + Buffer.byteLength(json) + Buffer.byteLength(after));
     res.write(before);

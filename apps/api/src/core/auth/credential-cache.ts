@@ -16,7 +16,7 @@ export const CREDENTIAL_TTL_MS = 1_000;
  * so a flood of distinct tokens cannot grow it; only valid credentials are kept, so a wrong one is
  * checked (and metered by the rate limiter) every time.
  */
-const viewers = new LRUCache<string, Viewer>({ max: 10_000, ttl: CREDENTIAL_TTL_MS, ttlAutopurge: false });
+const viewers = new LRUCache<string, Viewer>({ max: 10_000, ttl: CREDENTIAL_TTL_MS });
 
 /** `authenticate`, answered from the last second's lookups when the same credential comes again. */
 export async function authenticateCached(prisma: PrismaClient, authorization: string | undefined): Promise<Viewer> {
