@@ -11,7 +11,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { forgetCredentialsAfterMutations } from './core/auth/credential-cache.ts';
 import { ANONYMOUS } from './core/auth/viewer.ts';
 import { type Context, createContext } from './core/context.ts';
-import { fastReadGateway } from './fast-read/gateway.ts';
+import { createFastReads } from './fast-read/gateway.ts';
 import { spliceRawData } from './fast-read/raw-data.ts';
 import { adminRouter } from './http/admin.ts';
 import { type AdmissionOptions, admission, admissionLimits } from './http/admission.ts';
@@ -82,16 +82,17 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     (reason) => metrics.requestShed(reason),
   );
   const metrics = createMetrics(db, { token: options.metricsToken, admission: admitted });
+  const fastReads = createFastReads({
+    schema: await getSchema(),
+    pool: db.pool,
+    logger,
+    enabled: options.fastReads ?? true,
+    onOutcome: metrics.fastRead,
+  });
   const apollo = new ApolloServer<Context>({
     // Execution goes through the fast read path, which answers the reads it compiles in one
     // statement and hands everything else to the schema's resolvers (fast-read/gateway.ts).
-    gateway: fastReadGateway({
-      schema: await getSchema(),
-      pool: db.pool,
-      logger,
-      enabled: options.fastReads ?? true,
-      onOutcome: metrics.fastRead,
-    }),
+    gateway: fastReads.gateway,
     csrfPrevention: true,
     // On in every environment: Apollo's own default turns it off for everyone in production, and
     // introspectionForIdentifiedCallers decides instead (anonymous callers only are refused there).
@@ -175,6 +176,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     refuseBadCredentials,
     express.json({ limit: BODY_LIMIT, verify: verifyJsonBody }),
     enterRequestWork,
+    fastReads.answerKnownReads,
     spliceRawData,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { currentRequestWork, type Database, isDatabaseUnavailable } from '@seminarhub/db';
+import type { RequestHandler } from 'express';
 import {
   type DocumentNode,
   execute,
@@ -15,12 +16,14 @@ import { readsEverything } from '../core/auth/guards.ts';
 import { EMPTY_SCOPE } from '../core/auth/viewer.ts';
 import type { Context } from '../core/context.ts';
 import type { Logger } from '../logger.ts';
+import type { Observation } from '../observability/metrics.ts';
 import { compileRead } from './compile.ts';
-import { holdRawData } from './raw-data.ts';
+import { cacheableViewerKind, knownReadKey, knownReads, MAX_KEPT_VARIABLES } from './known-reads.ts';
+import { DATA_HEAD, DATA_TAIL, holdRawData, type WholeAnswer, writeAnswer } from './raw-data.ts';
 import { Unsupported } from './unsupported.ts';
 
 /** What the fast path did with an operation, for the metrics and the differential test. */
-export type FastReadOutcome = 'compiled' | 'reference';
+export type FastReadOutcome = 'compiled' | 'known' | 'reference';
 
 export interface FastReadOptions {
   schema: GraphQLSchema;
@@ -92,16 +95,16 @@ function planOf(compiled: { text: string; values: unknown[] }): Plan {
 }
 
 /**
- * The plans of viewers whose rules take nothing of their own (administrators, API keys, anonymous
- * callers: no access scope, no person) depend only on the document and its variables, so they are
- * kept, and so is the decision to leave an operation to the resolvers. Other viewers' rules carry
- * their assignments and enrollments, which a write may change: theirs are compiled every time.
+ * The plans of viewers whose rules take nothing of their own (`cacheableViewerKind`) depend only on
+ * the document and its variables, so they are kept, and so is the decision to leave an operation to
+ * the resolvers. Other viewers' rules carry their assignments and enrollments, which a write may
+ * change: theirs are compiled every time.
  */
 function planKey(rc: Parameters<GatewayExecutor>[0], viewer: Context['viewer']): string | undefined {
-  const kind = viewer.kind === 'user' ? (viewer.role === 'ADMIN' ? 'admin' : undefined) : viewer.kind;
+  const kind = cacheableViewerKind(viewer);
   if (!kind) return undefined;
   const variables = JSON.stringify(rc.request.variables ?? {});
-  if (variables.length > 4_096) return undefined;
+  if (variables.length > MAX_KEPT_VARIABLES) return undefined;
   return `${kind}\n${rc.queryHash}\n${rc.operationName ?? ''}\n${variables}`;
 }
 
@@ -113,15 +116,36 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
   return fragments;
 }
 
-/**
- * Apollo Server's gateway interface, used for what it is: the one place that replaces execution
- * while parsing, validation and every plugin (limits, node budget, logging, metrics) stay as they
- * are. A query the fast path compiles runs as one SQL statement that returns the `data` JSON; any
- * other operation, and any query it cannot compile, runs on the schema's resolvers (`execute`).
- */
-export function fastReadGateway(options: FastReadOptions): GatewayInterface {
+export interface FastReads {
+  /**
+   * Apollo Server's gateway interface, used for what it is: the one place that replaces execution
+   * while parsing, validation and every plugin (limits, node budget, logging, metrics) stay as they
+   * are. A query the fast path compiles runs as one SQL statement that returns the `data` JSON; any
+   * other operation, and any query it cannot compile, runs on the schema's resolvers (`execute`).
+   */
+  gateway: GatewayInterface;
+  /**
+   * Just before Apollo on /graphql, after every per-request check: a read answered before, whole,
+   * by one compiled statement (`known-reads.ts`) is answered again from that statement, without
+   * Apollo's parsing, validation and plugin hooks, whose verdicts on it are known. Anything else, or
+   * a statement that fails, goes on to Apollo.
+   */
+  answerKnownReads: RequestHandler;
+}
+
+export function createFastReads(options: FastReadOptions): FastReads {
   const { schema, pool, logger } = options;
   const plans = new LRUCache<string, Plan | 'reference'>({ max: 1_000 });
+  const known = knownReads<Plan>();
+  const keep =
+    (plan: Plan, operationName: string | null): WholeAnswer =>
+    (req, res) => {
+      const key = knownReadKey(req, res.locals.viewer);
+      const contentType = res.getHeader('content-type');
+      const observation = res.locals.observation as Observation | undefined;
+      if (key === undefined || typeof contentType !== 'string' || !observation) return;
+      known.set(key, { plan, operationName, contentType, observation: { ...observation } });
+    };
   const reference: GatewayExecutor = async (rc) =>
     execute({
       schema,
@@ -160,7 +184,11 @@ export function fastReadGateway(options: FastReadOptions): GatewayInterface {
       const result = await tracedRun(rc.operationName, () => runPrepared(pool, compiled));
       options.onOutcome?.('compiled');
       // Typed as an object for Apollo; raw-data.ts puts the text in its place in the body.
-      const data = holdRawData(ctx.requestId, result.rows[0]?.data ?? 'null');
+      const data = holdRawData(
+        ctx.requestId,
+        result.rows[0]?.data ?? 'null',
+        key === undefined ? undefined : keep(compiled, rc.operationName),
+      );
       return { data: data as unknown as Record<string, unknown> };
     } catch (error) {
       const work = currentRequestWork();
@@ -174,14 +202,37 @@ export function fastReadGateway(options: FastReadOptions): GatewayInterface {
     }
   };
 
+  const answerKnownReads: RequestHandler = (req, res, next) => {
+    const key = options.enabled === false ? undefined : knownReadKey(req, res.locals.viewer);
+    const read = key === undefined ? undefined : known.get(key);
+    if (!read) return next();
+    tracedRun(read.operationName, () => runPrepared(pool, read.plan)).then(
+      (result) => {
+        // Answered meanwhile (its deadline passed): nothing is left to send.
+        if (res.headersSent) return;
+        options.onOutcome?.('known');
+        Object.assign(res.locals.observation ?? {}, read.observation);
+        res.status(200).setHeader('content-type', read.contentType);
+        writeAnswer(res, DATA_HEAD, result.rows[0]?.data ?? 'null', DATA_TAIL);
+      },
+      // Apollo answers instead, and meets the failure again if it lasts: with its own answer to it.
+      () => {
+        if (!res.headersSent) next();
+      },
+    );
+  };
+
   return {
-    async load() {
-      return { executor };
+    gateway: {
+      async load() {
+        return { executor };
+      },
+      onSchemaLoadOrUpdate(callback) {
+        callback({ apiSchema: schema, coreSupergraphSdl: '' });
+        return () => {};
+      },
+      async stop() {},
     },
-    onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: '' });
-      return () => {};
-    },
-    async stop() {},
+    answerKnownReads,
   };
 }

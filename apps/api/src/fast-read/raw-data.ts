@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
 /**
  * A compiled read's `data` is JSON text already, written by PostgreSQL. Parsing it for Apollo to
@@ -8,38 +8,53 @@ import type { RequestHandler } from 'express';
  * same JSON (PostgreSQL's spacing aside), made once. It is written after Apollo's head of the body,
  * not spliced into it, so no second string of the whole answer is made.
  */
-const held = new Map<string, string>();
+const held = new Map<string, { json: string; whole?: WholeAnswer | undefined }>();
+
+/** Told when the body Apollo sent was exactly `{"data": <the text>}`: no errors, no extensions. */
+export type WholeAnswer = (req: Request, res: Response) => void;
+
+/** The head and tail of an answer that is its data and nothing else, as Apollo writes it. */
+export const DATA_HEAD = '{"data":';
+export const DATA_TAIL = '}\n';
 
 function placeholder(requestId: string): string {
   return `\u0000seminarhub-data:${requestId}`;
 }
 
 /** Keeps the JSON for the response of request `requestId`; returns what to give Apollo as `data`. */
-export function holdRawData(requestId: string, json: string): string {
-  held.set(requestId, json);
+export function holdRawData(requestId: string, json: string, whole?: WholeAnswer): string {
+  held.set(requestId, { json, whole });
   return placeholder(requestId);
 }
 
 /** Before Apollo's middleware on /graphql: writes the held text in the body it sends. */
-export const spliceRawData: RequestHandler = (_req, res, next) => {
+export const spliceRawData: RequestHandler = (req, res, next) => {
   const requestId = res.locals.requestId as string;
   const send = res.send.bind(res);
   res.send = (body: unknown) => {
-    const json = held.get(requestId);
+    const entry = held.get(requestId);
     const marker = JSON.stringify(placeholder(requestId));
-    const at = typeof body === 'string' && json !== undefined ? body.indexOf(marker) : -1;
-    if (json === undefined || at < 0) return send(body);
+    const at = typeof body === 'string' && entry !== undefined ? body.indexOf(marker) : -1;
+    if (entry === undefined || at < 0) return send(body);
     held.delete(requestId);
     const before = (body as string).slice(0, at);
     const after = (body as string).slice(at + marker.length);
-    // What send would set; no ETag, which would hash the whole answer for a POST nobody revalidates.
-    res.setHeader('content-length', Buffer.byteLength(before) + Buffer.byteLength(json) + Buffer.byteLength(after));
-    res.write(before);
-    res.write(json);
-    res.end(after);
+    if (entry.whole && before === DATA_HEAD && after === DATA_TAIL && res.statusCode === 200) entry.whole(req, res);
+    writeAnswer(res, before, entry.json, after);
     return res;
   };
   // Answered otherwise (the deadline's 503) or abandoned: nothing may stay held.
   res.on('close', () => held.delete(requestId));
   next();
 };
+
+/**
+ * Ends `res` with the three parts of its body, without joining them into one more string. Sets what
+ * send would set but the ETag, which would hash the whole answer for a POST nobody revalidates.
+ */
+export function writeAnswer(res: Response, before: string, json: string, after: string): void {
+  res.setHeader('content-length', Buffer.byteLength(before) + Buffer.byteLength(json) + Buffer.byteLength(after));
+  res.write(before);
+  res.write(json);
+  res.end(after);
+}

@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { FormattedExecutionResult } from 'graphql';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Context } from '../core/context.ts';
+import type { FastReadOutcome } from '../fast-read/gateway.ts';
 import type { Admission, ShedReason } from '../http/admission.ts';
 
 /** What a GraphQL request came to, from the caller's side of the line. */
@@ -44,7 +45,7 @@ export interface Metrics {
   /** Counts one request refused by the rate limiter. */
   rateLimitRefused(budget: 'anonymous' | 'identified'): void;
   /** Counts one read query by the path that answered it: one compiled statement, or the resolvers. */
-  fastRead(path: 'compiled' | 'reference'): void;
+  fastRead(path: FastReadOutcome): void;
   /** Counts one request answered 503 by the admission limit without being worked on. */
   requestShed(reason: ShedReason): void;
   /** GET /metrics: the bearer token when one is configured, else loopback callers not behind a proxy. */
@@ -125,7 +126,7 @@ export function createMetrics(source: MetricsSource, options: MetricsOptions = {
   });
   const reads = new Counter({
     name: 'seminarhub_graphql_read_path_total',
-    help: 'Read queries by the path that answered them: compiled (one SQL statement) or reference (the resolvers).',
+    help: 'Read queries by the path that answered them: compiled (one SQL statement), known (the statement of a read answered before, without Apollo) or reference (the resolvers).',
     labelNames: ['path'],
     registers,
   });
