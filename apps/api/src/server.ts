@@ -29,6 +29,7 @@ import { armor, introspectionForIdentifiedCallers, LIMITS } from './http/limits.
 import { nodeLimit } from './http/node-limit.ts';
 import { type RateLimitOptions, rateLimit } from './http/rate-limit.ts';
 import { readOnlyApiKeys } from './http/read-only-keys.ts';
+import { series } from './http/series.ts';
 import { COMPRESSION_THRESHOLD } from './http/static-assets.ts';
 import { answerDatabaseOutage } from './http/unavailable.ts';
 import type { Logger } from './logger.ts';
@@ -129,17 +130,17 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 'loopback');
 
-  app.use((req, res, next) => {
-    const incoming = req.get('x-request-id');
-    res.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    res.set('x-request-id', res.locals.requestId);
-    next();
-  });
-  app.use(metrics.observeRequests, accessLog(logger));
-  app.use(securityHeaders);
-  // gzip or brotli as the client accepts, brotli at the package's quality 4: about gzip's speed
-  // for a smaller answer. Precompressed assets carry their Content-Encoding and pass through as they are.
-  app.use(compression({ threshold: COMPRESSION_THRESHOLD }));
+  app.use(
+    series(
+      requestId,
+      metrics.observeRequests,
+      accessLog(logger),
+      securityHeaders,
+      // gzip or brotli as the client accepts, brotli at the package's quality 4: about gzip's speed
+      // for a smaller answer. Precompressed assets carry their Content-Encoding and pass through as they are.
+      compression({ threshold: COMPRESSION_THRESHOLD }),
+    ),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -167,30 +168,32 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   });
   app.use(
     '/graphql',
-    deadline(requestTimeoutMs, logger),
-    // Before anything that reads the database: a shed request costs none of its work.
-    admitted.handler,
-    utf8Only,
-    authentication(db.prisma),
-    rateLimit({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), onRefused: metrics.rateLimitRefused }, logger),
-    refuseBadCredentials,
-    express.json({ limit: BODY_LIMIT, verify: verifyJsonBody }),
-    enterRequestWork,
-    fastReads.answerKnownReads,
-    spliceRawData,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const context = createContext({
-          prisma: db.prisma,
-          log: logger,
-          requestId: res.locals.requestId as string,
-          viewer: res.locals.viewer ?? ANONYMOUS,
-          ip: req.ip,
-        });
-        metrics.bind(context, res);
-        return context;
-      },
-    }),
+    series(
+      deadline(requestTimeoutMs, logger),
+      // Before anything that reads the database: a shed request costs none of its work.
+      admitted.handler,
+      utf8Only,
+      authentication(db.prisma),
+      rateLimit({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), onRefused: metrics.rateLimitRefused }, logger),
+      refuseBadCredentials,
+      express.json({ limit: BODY_LIMIT, verify: verifyJsonBody }),
+      enterRequestWork,
+      fastReads.answerKnownReads,
+      spliceRawData,
+      expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const context = createContext({
+            prisma: db.prisma,
+            log: logger,
+            requestId: res.locals.requestId as string,
+            viewer: res.locals.viewer ?? ANONYMOUS,
+            ip: req.ip,
+          });
+          metrics.bind(context, res);
+          return context;
+        },
+      }),
+    ),
   );
 
   app.use((_req, res) => {
@@ -202,6 +205,14 @@ export async function createServer(options: ServerOptions): Promise<Server> {
 
   return { app, apollo, stop: () => apollo.stop() };
 }
+
+/** The client's X-Request-Id when it is a plausible one, else a fresh one; echoed on the answer. */
+const requestId: RequestHandler = (req, res, next) => {
+  const incoming = req.get('x-request-id');
+  res.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  res.setHeader('x-request-id', res.locals.requestId);
+  next();
+};
 
 /**
  * JSON bodies must be UTF-8. body-parser accepts any `utf-*` charset, UTF-7 included, whose decoding

@@ -48,11 +48,21 @@ export const spliceRawData: RequestHandler = (req, res, next) => {
   next();
 };
 
+/** Below this, the parts are joined: one write costs less than a vectored one of three. */
+const JOIN_BELOW = 32 * 1024;
+
 /**
- * Ends `res` with the three parts of its body, without joining them into one more string. Sets what
- * send would set but the ETag, which would hash the whole answer for a POST nobody revalidates.
+ * Ends `res` with the three parts of its body; a large one without joining them into one more
+ * string. Sets what send would set but the ETag, which would hash the whole answer for a POST
+ * nobody revalidates.
  */
 export function writeAnswer(res: Response, before: string, json: string, after: string): void {
+  if (json.length < JOIN_BELOW) {
+    const body = before + json + after;
+    res.setHeader('content-length', Buffer.byteLength(body));
+    res.end(body);
+    return;
+  }
   res.setHeader('content-length', Buffer.byteLength(before) + Buffer.byteLength(json) + Buffer.byteLength(after));
   res.write(before);
   res.write(json);
