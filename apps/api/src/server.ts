@@ -6,7 +6,6 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Database } from '@seminarhub/db';
-import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { forgetCredentialsAfterMutations } from './core/auth/credential-cache.ts';
 import { ANONYMOUS } from './core/auth/viewer.ts';
@@ -18,6 +17,7 @@ import { type AdmissionOptions, admission, admissionLimits } from './http/admiss
 import { anonymousMutations } from './http/anonymous-mutations.ts';
 import { authentication, refuseBadCredentials } from './http/authentication.ts';
 import { verifyJsonBody } from './http/body-guard.ts';
+import { compressAnswers } from './http/compress.ts';
 import { crossOrigin } from './http/cors.ts';
 import { deadline, enterRequestWork } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
@@ -136,25 +136,12 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       metrics.observeRequests,
       accessLog(logger),
       securityHeaders,
-      // gzip or brotli as the client accepts, brotli at the package's quality 4: about gzip's speed
-      // for a smaller answer. Precompressed assets carry their Content-Encoding and pass through as they are.
-      compression({ threshold: COMPRESSION_THRESHOLD }),
+      compressAnswers(COMPRESSION_THRESHOLD),
     ),
   );
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    const ready = await db.isReachable();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
-  });
-  app.get('/metrics', metrics.endpoint);
-
-  app.use(adminRouter());
-  app.use(graphiqlRouter());
-  // Before everything else on /graphql: a preflight is answered here, without a deadline, a
-  // credential or a rate-limit point.
+  // First, as it takes most requests, so that they pass no other route. A preflight is answered
+  // here, without a deadline, a credential or a rate-limit point.
   app.use('/graphql', crossOrigin(options.corsOrigins ?? []));
   app.get('/graphql', (req, res, next) => {
     // A browser asking for a page gets GraphiQL; GET requests with a query go to Apollo.
@@ -195,6 +182,18 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       }),
     ),
   );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await db.isReachable();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
+  });
+  app.get('/metrics', metrics.endpoint);
+
+  app.use(adminRouter());
+  app.use(graphiqlRouter());
 
   app.use((_req, res) => {
     res

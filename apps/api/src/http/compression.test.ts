@@ -69,6 +69,19 @@ describe('compression of GraphQL answers', () => {
     }
   });
 
+  it('tells caches the answer varies by Accept-Encoding, also to a client that sends none', async () => {
+    const none = await rawRequest(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SCHEMA_DOCS }),
+    });
+    const identity = await schemaDocs('identity');
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.headers.vary).toBe(identity.headers.vary);
+    expect(none.headers.vary).toMatch(/accept-encoding/i);
+    expect(none.body.equals(identity.body)).toBe(true);
+  });
+
   it('leaves small answers as they are', async () => {
     const response = await rawRequest(`${api.url}/healthz`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(response.headers['content-encoding']).toBeUndefined();
