@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { currentRequestWork, type Database, isDatabaseUnavailable } from '@seminarhub/db';
+import { currentRequestWork, type Database, isDatabaseUnavailable, type RequestWork } from '@seminarhub/db';
 import type { RequestHandler } from 'express';
 import {
   type DocumentNode,
@@ -215,9 +215,10 @@ export function createFastReads(options: FastReadOptions): FastReads {
         res.status(200).setHeader('content-type', read.contentType);
         writeAnswer(res, DATA_HEAD, result.rows[0]?.data ?? 'null', DATA_TAIL);
       },
-      // Apollo answers instead, and meets the failure again if it lasts: with its own answer to it.
+      // Stopped by its deadline: the deadline answers. Otherwise Apollo answers instead, and meets
+      // the failure again if it lasts (an outage): with its own answer to it.
       () => {
-        if (!res.headersSent) next();
+        if (!res.headersSent && !(res.locals.work as RequestWork | undefined)?.stopped) next();
       },
     );
   };
