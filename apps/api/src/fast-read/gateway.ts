@@ -136,15 +136,16 @@ export interface FastReads {
 export function createFastReads(options: FastReadOptions): FastReads {
   const { schema, pool, logger } = options;
   const plans = new LRUCache<string, Plan | 'reference'>({ max: 1_000 });
-  const known = knownReads<Plan>();
+  const answered = knownReads<Plan>();
   const keep =
     (plan: Plan, operationName: string | null): WholeAnswer =>
-    (req, res) => {
-      const key = knownReadKey(req, res.locals.viewer);
+    (res) => {
+      // Made by answerKnownReads, which this request passed on its way to Apollo.
+      const key = res.locals.knownReadKey as string | undefined;
       const contentType = res.getHeader('content-type');
       const observation = res.locals.observation as Observation | undefined;
       if (key === undefined || typeof contentType !== 'string' || !observation) return;
-      known.set(key, { plan, operationName, contentType, observation: { ...observation } });
+      answered.set(key, { plan, operationName, contentType, observation: { ...observation } });
     };
   const reference: GatewayExecutor = async (rc) =>
     execute({
@@ -159,13 +160,13 @@ export function createFastReads(options: FastReadOptions): FastReads {
     if (options.enabled === false || rc.operation.operation !== 'query') return reference(rc);
     const ctx = rc.context as Context;
     const key = planKey(rc, ctx.viewer);
-    const known = key === undefined ? undefined : plans.get(key);
-    if (known === 'reference') {
+    const cached = key === undefined ? undefined : plans.get(key);
+    if (cached === 'reference') {
       options.onOutcome?.('reference');
       return reference(rc);
     }
     let compiled: Plan;
-    if (known) compiled = known;
+    if (cached) compiled = cached;
     else
       try {
         const scope = readsEverything(ctx.viewer) ? EMPTY_SCOPE : await ctx.scope();
@@ -204,8 +205,12 @@ export function createFastReads(options: FastReadOptions): FastReads {
 
   const answerKnownReads: RequestHandler = (req, res, next) => {
     const key = options.enabled === false ? undefined : knownReadKey(req, res.locals.viewer);
-    const read = key === undefined ? undefined : known.get(key);
-    if (!read) return next();
+    const read = key === undefined ? undefined : answered.get(key);
+    if (!read) {
+      // Kept for `keep`, should Apollo answer with data alone: the key is built once per request.
+      res.locals.knownReadKey = key;
+      return next();
+    }
     tracedRun(read.operationName, () => runPrepared(pool, read.plan)).then(
       (result) => {
         // Answered meanwhile (its deadline passed): nothing is left to send.

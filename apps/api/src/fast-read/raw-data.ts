@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 
 /**
  * A compiled read's `data` is JSON text already, written by PostgreSQL. Parsing it for Apollo to
@@ -11,7 +11,7 @@ import type { Request, RequestHandler, Response } from 'express';
 const held = new Map<string, { json: string; whole?: WholeAnswer | undefined }>();
 
 /** Told when the body Apollo sent was exactly `{"data": <the text>}`: no errors, no extensions. */
-export type WholeAnswer = (req: Request, res: Response) => void;
+export type WholeAnswer = (res: Response) => void;
 
 /** The head and tail of an answer that is its data and nothing else, as Apollo writes it. */
 export const DATA_HEAD = '{"data":';
@@ -28,7 +28,7 @@ export function holdRawData(requestId: string, json: string, whole?: WholeAnswer
 }
 
 /** Before Apollo's middleware on /graphql: writes the held text in the body it sends. */
-export const spliceRawData: RequestHandler = (req, res, next) => {
+export const spliceRawData: RequestHandler = (_req, res, next) => {
   const requestId = res.locals.requestId as string;
   const send = res.send.bind(res);
   res.send = (body: unknown) => {
@@ -39,7 +39,7 @@ export const spliceRawData: RequestHandler = (req, res, next) => {
     held.delete(requestId);
     const before = (body as string).slice(0, at);
     const after = (body as string).slice(at + marker.length);
-    if (entry.whole && before === DATA_HEAD && after === DATA_TAIL && res.statusCode === 200) entry.whole(req, res);
+    if (entry.whole && before === DATA_HEAD && after === DATA_TAIL && res.statusCode === 200) entry.whole(res);
     writeAnswer(res, before, entry.json, after);
     return res;
   };
