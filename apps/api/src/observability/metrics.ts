@@ -44,7 +44,7 @@ export interface Metrics {
   bind(context: Context, res: Response): void;
   /** Counts one request refused by the rate limiter. */
   rateLimitRefused(budget: 'anonymous' | 'identified'): void;
-  /** Counts one read query by the path that answered it: one compiled statement, or the resolvers. */
+  /** Counts one read query by the path that answered it: one compiled statement (through Apollo, or known), or the resolvers. */
   fastRead(path: FastReadOutcome): void;
   /** Counts one request answered 503 by the admission limit without being worked on. */
   requestShed(reason: ShedReason): void;
