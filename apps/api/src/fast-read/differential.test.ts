@@ -31,6 +31,36 @@ async function send(url: string, token: string | undefined, query: string, varia
   return { status: response.status, body: await response.json() };
 }
 
+type Answer = Awaited<ReturnType<typeof send>>;
+
+/**
+ * Asserts that two answers agree. graphql-js lists field errors in the order they happen, so the
+ * order of concurrent failures is a race between their resolvers: errors are compared as a set. Once
+ * an error has nulled the whole answer, graphql-js stops waiting for the other root fields, so which
+ * of their failures made it in is a race too: of two `data: null` answers, one's errors must be
+ * among the other's. The fast path answers none of those itself: it hands them to the resolvers.
+ */
+function expectSameAnswer(context: object, actual: Answer, expected: Answer): void {
+  const sorted = (answer: Answer) =>
+    answer.body.errors
+      ? {
+          ...answer,
+          body: { ...answer.body, errors: answer.body.errors.map((error: unknown) => JSON.stringify(error)).sort() },
+        }
+      : answer;
+  const [left, right] = [sorted(actual), sorted(expected)];
+  if (left.body.data === null && right.body.data === null && left.status === right.status) {
+    const [fewer, more] = [left.body.errors ?? [], right.body.errors ?? []].sort((a, b) => a.length - b.length);
+    expect({ ...context, errors: fewer.filter((error: string) => !more.includes(error)) }).toEqual({
+      ...context,
+      errors: [],
+    });
+    expect(fewer.length).toBeGreaterThan(0);
+    return;
+  }
+  expect({ ...context, ...left }).toEqual({ ...context, ...right });
+}
+
 async function readPathCounts(): Promise<{ compiled: number; known: number; reference: number }> {
   const text = await (await fetch(`${api.url}/metrics`)).text();
   const count = (path: string) =>
@@ -253,13 +283,13 @@ describe('the fast read path', () => {
             send(api.url, token, query, variables),
             send(reference.url, token, query, variables),
           ]);
-          expect({ viewer, query, variables, ...fast }).toEqual({ viewer, query, variables, ...slow });
+          expectSameAnswer({ viewer, query, variables }, fast, slow);
           compared++;
           // Plans of viewers without an access scope are kept: the same operation again, from the
           // cache, and, when its first answer was data alone, without Apollo (known-reads.ts).
           if (i % 4 === 0 && ['anonymous', 'admin', 'apiKey'].includes(viewer)) {
             const again = await send(api.url, token, query, variables);
-            expect({ viewer, query, variables, ...again }).toEqual({ viewer, query, variables, ...slow });
+            expectSameAnswer({ viewer, query, variables }, again, slow);
             repeated++;
           }
         }),
