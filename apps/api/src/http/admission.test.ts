@@ -209,6 +209,45 @@ describe('a queued request', () => {
   });
 });
 
+describe('a queued request whose client leaves', () => {
+  let setup: Setup;
+  beforeAll(async () => {
+    setup = await setUp({
+      requestTimeoutMs: 10_000,
+      admission: { maxConcurrent: 1, maxQueued: 5, maxQueueWaitMs: 60_000 },
+    });
+  });
+  afterAll(() => setup?.api.close());
+
+  it('leaves the queue when its client goes away, runs nothing, and the slot goes to the one behind it', async () => {
+    const holder = createPlace(setup, 1);
+    await until(
+      async () =>
+        (await queued(setup)) === 0 && (await metric(setup, 'seminarhub_admission_requests{state="running"}')) === 1,
+    );
+    const gone = new AbortController();
+    const name = `Admission left ${randomUUID()}`;
+    const leaving = fetch(`${setup.api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.admin.token}` },
+      body: JSON.stringify({ query: PLACE_CREATE, variables: { input: { name, countryCode: 'UZ' } } }),
+      signal: gone.signal,
+    }).catch(() => 'aborted');
+    await until(async () => (await queued(setup)) === 1);
+    const behind = createPlace(setup, 0);
+    await until(async () => (await queued(setup)) === 2);
+    gone.abort();
+    expect(await leaving).toBe('aborted');
+    await until(async () => (await queued(setup)) === 1);
+
+    expect((await holder).status).toBe(200);
+    expect((await behind).status).toBe(200);
+    expect(await queued(setup)).toBe(0);
+    expect(await metric(setup, 'seminarhub_admission_requests{state="running"}')).toBe(0);
+    expect(await setup.api.db.prisma.place.count({ where: { name } })).toBe(0);
+  });
+});
+
 describe('under CPU saturation', () => {
   const DEADLINE_MS = 1_000;
   const QUEUE_WAIT_MS = 300;
