@@ -193,3 +193,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     SEED: result.data.SEED ?? result.data.NODE_ENV !== 'production',
   };
 }
+
+/** Whether traces are exported (observability/tracing.ts): an OTLP endpoint is configured. */
+export function tracesExported(env: Env): boolean {
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+}

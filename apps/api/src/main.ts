@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { DataDirInUseError, EmbeddedPostgresSetupError, openDatabase, seedExampleSeminar } from '@seminarhub/db';
-import { EnvError, loadEnv } from './env.ts';
+import { EnvError, loadEnv, tracesExported } from './env.ts';
 import { schedulePurge } from './housekeeping/purge.ts';
 import { STOP_TIMEOUT_MS } from './http/deadline.ts';
 import { drainableServer } from './http/drain.ts';
@@ -72,6 +72,8 @@ async function main() {
       trustProxy: env.TRUST_PROXY,
       metricsToken: env.METRICS_TOKEN,
       fastReads: env.FAST_READS,
+      // Traced, every request goes through Express's router, whose instrumentation spans each handler.
+      routerForEveryRequest: tracesExported(env),
       admission: {
         maxConcurrent: env.MAX_CONCURRENT_REQUESTS,
         maxQueued: env.MAX_QUEUED_REQUESTS,

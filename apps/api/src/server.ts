@@ -22,6 +22,7 @@ import { crossOrigin } from './http/cors.ts';
 import { deadline, enterRequestWork } from './http/deadline.ts';
 import { errorLogging, maskError } from './http/errors.ts';
 import { graphiqlPage, graphiqlPolicy, graphiqlRouter } from './http/graphiql.ts';
+import { graphqlLane } from './http/graphql-lane.ts';
 import { securityHeaders } from './http/headers.ts';
 import { idempotentMutations } from './http/idempotency.ts';
 import { inputGuard } from './http/input-guard.ts';
@@ -53,6 +54,8 @@ export interface ServerOptions {
   metricsToken?: string | undefined;
   /** Read queries compiled to one SQL statement (FAST_READS); off, every field runs its resolver. */
   fastReads?: boolean;
+  /** Send /graphql through Express's router too, as every other path (`http/graphql-lane.ts`); off by default. */
+  routerForEveryRequest?: boolean;
   /** How many /graphql requests run and wait at once; beyond, 503 at once (`http/admission.ts`). */
   admission?: AdmissionOptions;
 }
@@ -130,20 +133,15 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 'loopback');
 
-  app.use(
-    series(
-      requestId,
-      metrics.observeRequests,
-      accessLog(logger),
-      securityHeaders,
-      compressAnswers(COMPRESSION_THRESHOLD),
-    ),
+  const prelude = series(
+    requestId,
+    metrics.observeRequests,
+    accessLog(logger),
+    securityHeaders,
+    compressAnswers(COMPRESSION_THRESHOLD),
   );
-
-  // First, as it takes most requests, so that they pass no other route. A preflight is answered
-  // here, without a deadline, a credential or a rate-limit point.
-  app.use('/graphql', crossOrigin(options.corsOrigins ?? []));
-  app.get('/graphql', (req, res, next) => {
+  const cors = crossOrigin(options.corsOrigins ?? []);
+  const graphiqlOnGet: RequestHandler = (req, res, next) => {
     // A browser asking for a page gets GraphiQL; GET requests with a query go to Apollo.
     if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
       graphiqlPolicy(req, res, () => {
@@ -152,36 +150,40 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       return;
     }
     next();
-  });
-  app.use(
-    '/graphql',
-    series(
-      deadline(requestTimeoutMs, logger),
-      // Before anything that reads the database: a shed request costs none of its work.
-      admitted.handler,
-      utf8Only,
-      authentication(db.prisma),
-      rateLimit({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), onRefused: metrics.rateLimitRefused }, logger),
-      refuseBadCredentials,
-      express.json({ limit: BODY_LIMIT, verify: verifyJsonBody }),
-      enterRequestWork,
-      fastReads.answerKnownReads,
-      spliceRawData,
-      expressMiddleware(apollo, {
-        context: async ({ req, res }) => {
-          const context = createContext({
-            prisma: db.prisma,
-            log: logger,
-            requestId: res.locals.requestId as string,
-            viewer: res.locals.viewer ?? ANONYMOUS,
-            ip: req.ip,
-          });
-          metrics.bind(context, res);
-          return context;
-        },
-      }),
-    ),
+  };
+  const graphql = series(
+    deadline(requestTimeoutMs, logger),
+    // Before anything that reads the database: a shed request costs none of its work.
+    admitted.handler,
+    utf8Only,
+    authentication(db.prisma),
+    rateLimit({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT), onRefused: metrics.rateLimitRefused }, logger),
+    refuseBadCredentials,
+    express.json({ limit: BODY_LIMIT, verify: verifyJsonBody }),
+    enterRequestWork,
+    fastReads.answerKnownReads,
+    spliceRawData,
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const context = createContext({
+          prisma: db.prisma,
+          log: logger,
+          requestId: res.locals.requestId as string,
+          viewer: res.locals.viewer ?? ANONYMOUS,
+          ip: req.ip,
+        });
+        metrics.bind(context, res);
+        return context;
+      },
+    }),
   );
+
+  app.use(prelude);
+  // First, as it takes most requests, so that they pass no other route. A preflight is answered
+  // here, without a deadline, a credential or a rate-limit point.
+  app.use('/graphql', cors);
+  app.get('/graphql', graphiqlOnGet);
+  app.use('/graphql', graphql);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -195,15 +197,22 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   app.use(adminRouter());
   app.use(graphiqlRouter());
 
-  app.use((_req, res) => {
-    res
-      .status(404)
-      .json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
-  });
-  app.use(httpErrors(logger));
+  app.use(notFound);
+  const errors = httpErrors(logger);
+  app.use(errors);
+  // The same handlers for exactly /graphql, without the router (http/graphql-lane.ts).
+  const onGet: RequestHandler = (req, res, next) =>
+    req.method === 'GET' || req.method === 'HEAD' ? graphiqlOnGet(req, res, next) : next();
+  if (!options.routerForEveryRequest) graphqlLane(app, series(prelude, cors, onGet, graphql), notFound, errors);
 
   return { app, apollo, stop: () => apollo.stop() };
 }
+
+const notFound: RequestHandler = (_req, res) => {
+  res
+    .status(404)
+    .json({ errors: [{ message: 'Not found. The API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+};
 
 /** The client's X-Request-Id when it is a plausible one, else a fresh one; echoed on the answer. */
 const requestId: RequestHandler = (req, res, next) => {

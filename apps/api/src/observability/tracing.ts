@@ -3,12 +3,12 @@
 // import at the top of main.ts comes too late for ESM: the whole import graph is linked before any
 // of it runs). Nothing is set up, and nothing is exported, unless an OTLP endpoint is configured;
 // the OpenTelemetry packages are then not even loaded, which saves about 160 ms of every start.
-import { type Env, EnvError, loadEnv } from '../env.ts';
+import { type Env, EnvError, loadEnv, tracesExported } from '../env.ts';
 
 function configured(): Env | undefined {
   try {
     const env = loadEnv();
-    return env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? env : undefined;
+    return tracesExported(env) ? env : undefined;
   } catch (error) {
     // main.ts reports the configuration's problems and exits; there is nothing to trace.
     if (error instanceof EnvError) return undefined;
