@@ -22,7 +22,7 @@ import { fromGlobalIdOf } from '../core/node-id.ts';
 import { DEFAULT_PAGE_SIZE, type ListOrder, planPage } from '../core/pagination.ts';
 import { COLUMN_FIELDS_OF, FIELDS, type FieldPlan, ROOTS, visibleWhere } from './registry.ts';
 import { Unsupported } from './unsupported.ts';
-import { isDateColumn, orderSql, Params, quote, whereSql } from './where-sql.ts';
+import { isDateColumn, orderColumnsSql, orderSql, Params, quote, whereSql } from './where-sql.ts';
 
 /**
  * Compiles a read operation into one SQL statement whose single value is the operation's `data`,
@@ -170,8 +170,8 @@ function base64url(bytes: string, short = false): string {
 /** `toGlobalId(typeName, id)` in SQL. */
 export function globalIdSql(typeName: string, as: string): string {
   // "<Type>:" and a 36-character UUID: short enough for one base64 line up to 21 characters of type name.
-  if (typeName.length > 21 || !/^\w+$/.test(typeName)) throw new Unsupported(`global ID of ${typeName}`);
-  // A type name and a UUID's text hold no backslash, the only byte a text-to-bytea cast reads
+  if (typeName.length > 21) throw new Unsupported(`global ID of ${typeName}`);
+  // A GraphQL type name and a UUID's text hold no backslash, the only byte a text-to-bytea cast reads
   // specially, so the cast gives their bytes as they are: a fifth of Q2's PostgreSQL CPU less
   // than convert_to(…, 'UTF8'), which looks the conversion up on every call.
   return base64url(`(${literal(`${typeName}:`)} || ${as}.id::text)::bytea`, true);
@@ -230,30 +230,15 @@ export function connectionSql<Row extends { id: string }, F extends object>(
   const needsCursors = [...fields.values()].some((fieldNodes) => fieldNodes[0]?.name.value === 'pageInfo');
   const onPage = needsCursors ? ` FILTER (WHERE ${a}._rn <= ${size})` : '';
   // Without pageInfo, the values of each row (its node's JSON, its edge's) are computed in the
-  // query that reads the page, beside the keys it is sorted by, rather than over its rows (`*`)
+  // query that reads the page, beside the columns it is sorted by, rather than over its rows (`*`)
   // carried out of it: PostgreSQL then carries only what the answer holds.
-  const orderColumns = (Array.isArray(plan.query.orderBy) ? plan.query.orderBy : [plan.query.orderBy]).map(
-    (entry: Record<string, string>, index: number) => {
-      const [[column, direction]] = Object.entries(entry) as [[string, string]];
-      return { column, direction, as: `_o${index}` };
-    },
-  );
-  const projected = orderColumns.map(({ column, as }) => `${a}.${quote(column)} AS ${quote(as)}`);
+  const values: string[] = [];
   const perRow = (sql: string): string => {
     if (needsCursors) return sql;
-    const as = `_v${projected.length - orderColumns.length}`;
-    projected.push(`${sql} AS ${quote(as)}`);
-    return `${a}.${quote(as)}`;
+    values.push(`${sql} AS _v${values.length}`);
+    return `${a}._v${values.length - 1}`;
   };
-  const outputOrder = needsCursors
-    ? forward
-      ? `${a}._rn ASC`
-      : `${a}._rn DESC`
-    : orderSql(
-        a,
-        orderColumns.map(({ as, direction }) => ({ [as]: direction })),
-        !forward,
-      );
+  const outputOrder = needsCursors ? `${a}._rn ${forward ? 'ASC' : 'DESC'}` : orderSql(a, plan.query.orderBy, !forward);
 
   const aggregates: string[] = [];
   const pairs: string[] = [];
@@ -325,7 +310,7 @@ export function connectionSql<Row extends { id: string }, F extends object>(
     `SELECT ${columns} FROM ${quote(model)} ${a} WHERE ${conditionOf(a)} AND ${keyset} ORDER BY ${reading} LIMIT ${limit}`;
   const page = needsCursors
     ? `SELECT ${a}.*, row_number() OVER (ORDER BY ${reading}) AS _rn FROM (${rows('*', size + 1)}) ${a}`
-    : rows(projected.join(', '), size);
+    : rows([...orderColumnsSql(a, plan.query.orderBy), ...values].join(', '), size);
   return `(SELECT ${jsonObject(pairs)} FROM (SELECT ${aggregates.join(', ')} FROM (${page}) ${a}) g)`;
 }
 

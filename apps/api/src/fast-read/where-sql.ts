@@ -205,15 +205,24 @@ function columnSql(model: string, as: string, column: string, value: unknown, pa
   return parts.length === 0 ? 'TRUE' : parts.length === 1 ? (parts[0] as string) : `(${parts.join(' AND ')})`;
 }
 
-/** A Prisma `orderBy` list (`[{ startDate: 'desc' }, { id: 'desc' }]`) as SQL. */
-export function orderSql(as: string, orderBy: unknown, reverse = false): string {
+/** The columns and directions of a Prisma `orderBy` list (`[{ startDate: 'desc' }, { id: 'desc' }]`). */
+function orderEntries(orderBy: unknown): [string, 'asc' | 'desc'][] {
   const list = Array.isArray(orderBy) ? orderBy : [orderBy];
-  return list
-    .map((entry) => {
-      const [[column, direction]] = Object.entries(entry as Record<string, unknown>) as [[string, unknown]];
-      if (direction !== 'asc' && direction !== 'desc') throw new Unsupported('order');
-      const asc = (direction === 'asc') !== reverse;
-      return `${as}.${quote(column)} ${asc ? 'ASC' : 'DESC'}`;
-    })
+  return list.map((entry) => {
+    const [[column, direction]] = Object.entries(entry as Record<string, unknown>) as [[string, unknown]];
+    if (direction !== 'asc' && direction !== 'desc') throw new Unsupported('order');
+    return [column, direction];
+  });
+}
+
+/** A Prisma `orderBy` list as SQL. */
+export function orderSql(as: string, orderBy: unknown, reverse = false): string {
+  return orderEntries(orderBy)
+    .map(([column, direction]) => `${as}.${quote(column)} ${(direction === 'asc') !== reverse ? 'ASC' : 'DESC'}`)
     .join(', ');
+}
+
+/** The columns a Prisma `orderBy` list sorts by, as SQL references. */
+export function orderColumnsSql(as: string, orderBy: unknown): string[] {
+  return orderEntries(orderBy).map(([column]) => `${as}.${quote(column)}`);
 }
