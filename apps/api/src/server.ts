@@ -142,8 +142,13 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   );
   const cors = crossOrigin(options.corsOrigins ?? []);
   const graphiqlOnGet: RequestHandler = (req, res, next) => {
-    // A browser asking for a page gets GraphiQL; GET requests with a query go to Apollo.
-    if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
+    // A browser asking for a page gets GraphiQL; GET requests with a query go to Apollo. The
+    // method is checked here too, for the lane, which has no route to check it.
+    if (
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      req.query.query === undefined &&
+      req.accepts(['application/json', 'text/html']) === 'text/html'
+    ) {
       graphiqlPolicy(req, res, () => {
         res.type('html').set('cache-control', 'no-cache').send(graphiqlPage('/graphql'));
       });
@@ -201,9 +206,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const errors = httpErrors(logger);
   app.use(errors);
   // The same handlers for exactly /graphql, without the router (http/graphql-lane.ts).
-  const onGet: RequestHandler = (req, res, next) =>
-    req.method === 'GET' || req.method === 'HEAD' ? graphiqlOnGet(req, res, next) : next();
-  if (!options.routerForEveryRequest) graphqlLane(app, series(prelude, cors, onGet, graphql), notFound, errors);
+  if (!options.routerForEveryRequest) graphqlLane(app, series(prelude, cors, graphiqlOnGet, graphql), notFound, errors);
 
   return { app, apollo, stop: () => apollo.stop() };
 }
